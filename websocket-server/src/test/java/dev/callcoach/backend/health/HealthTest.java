@@ -1,0 +1,38 @@
+package dev.callcoach.backend.health;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.callcoach.backend.testing.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
+class HealthTest {
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void readinessIsUpWithTheDatabase() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"));
+    }
+
+    @Test
+    void migrationsAreApplied() {
+        List<String> tables = new ArrayList<>();
+        pool.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
+                .execute().await().indefinitely()
+                .forEach(row -> tables.add(row.getString(0)));
+        assertThat(tables).contains("call_session", "call_attempt", "flyway_schema_history");
+    }
+}
