@@ -67,6 +67,13 @@ class ChannelRecordsTest {
     }
 
     @Test
+    void errorReplyOfALongRuleMessageIsCutToTheBound() {
+        ChannelProtocolException e = new ChannelProtocolException(ErrorCode.INVALID_MESSAGE, "x".repeat(5000), "c-1");
+
+        assertThat(e.toErrorReply().message()).hasSize(1000).endsWith("...");
+    }
+
+    @Test
     void transcriptTextMayBeEmptyWhilePartial() {
         TranscriptEvent event = new TranscriptEvent(UUID.randomUUID(), Speaker.CALLER, "", false, null, Instant.EPOCH);
 
