@@ -24,6 +24,14 @@ class ChannelRecordsTest {
     }
 
     @Test
+    void reserveCallLeavesFormValuesOutOfToString() {
+        ReserveCall reserve = new ReserveCall("c-3", "+61412345678", "job-interview",
+                Map.of("notes", "call my friend on 0412 999 888"), "marin");
+
+        assertThat(reserve.toString()).contains("notes").doesNotContain("999", "call my friend");
+    }
+
+    @Test
     void scenarioConfigIsCopiedAndRefusesNulls() {
         java.util.HashMap<String, String> config = new java.util.HashMap<>(Map.of("role", "dev"));
         ReserveCall reserve = new ReserveCall("c-2", "+61412345678", "job-interview", config, "marin");
