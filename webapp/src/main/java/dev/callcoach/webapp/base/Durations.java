@@ -1,0 +1,41 @@
+package dev.callcoach.webapp.base;
+
+import java.time.Duration;
+
+/** Durations as people read them. */
+public final class Durations {
+
+    private Durations() {
+    }
+
+    /** Rounded up to whole seconds: "45 s", "1 min 30 s", "12 min", "1 h 5 min". Never "0 s". */
+    public static String humanize(Duration duration) {
+        long seconds = Math.max(1, ceilSeconds(duration));
+        long hours = seconds / 3600;
+        long minutes = seconds % 3600 / 60;
+        long rest = seconds % 60;
+        if (hours > 0) {
+            return minutes == 0 ? hours + " h" : hours + " h " + minutes + " min";
+        }
+        if (minutes > 0) {
+            return rest == 0 ? minutes + " min" : minutes + " min " + rest + " s";
+        }
+        return rest + " s";
+    }
+
+    /** As a clock: "0:07", "12:34", "1:02:03". Negative durations show as "0:00". */
+    public static String clock(Duration duration) {
+        long seconds = Math.max(0, ceilSeconds(duration));
+        long hours = seconds / 3600;
+        long minutes = seconds % 3600 / 60;
+        long rest = seconds % 60;
+        return hours > 0
+                ? "%d:%02d:%02d".formatted(hours, minutes, rest)
+                : "%d:%02d".formatted(minutes, rest);
+    }
+
+    private static long ceilSeconds(Duration duration) {
+        long seconds = duration.getSeconds();
+        return duration.getNano() > 0 ? seconds + 1 : seconds;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.callcoach.webapp.call.service;
+
+import dev.callcoach.contracts.channel.CallPlaced;
+import dev.callcoach.contracts.channel.CallRefused;
+import dev.callcoach.contracts.channel.CallReserved;
+import dev.callcoach.contracts.channel.ChannelEvent;
+import dev.callcoach.contracts.channel.ChannelReply;
+import dev.callcoach.contracts.channel.EndCall;
+import dev.callcoach.contracts.channel.ReleaseCall;
+import dev.callcoach.contracts.channel.ReserveCall;
+import dev.callcoach.webapp.base.Durations;
+import dev.callcoach.webapp.base.Regions;
+import dev.callcoach.webapp.channel.ChannelClient;
+import dev.callcoach.webapp.channel.ChannelException;
+import dev.callcoach.webapp.channel.Subscription;
+import dev.callcoach.webapp.limit.IpLimiter;
+import dev.callcoach.webapp.turnstile.TurnstileVerifier;
+import dev.callcoach.webapp.twilio.OutboundCall;
+import dev.callcoach.webapp.twilio.TwilioCallException;
+import dev.callcoach.webapp.twilio.TwilioCalls;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Places and ends practice calls: IP limit, human check, a reservation from the backend (which owns the
+ * per-number limit), then Twilio. When Twilio refuses, the reservation is given back so the failed attempt
+ * doesn't count against the number.
+ */
+public class CallService {
+
+    private static final Logger log = LoggerFactory.getLogger(CallService.class);
+    /** The regions the page offers. */
+    static final Set<String> REGIONS = Set.of("US", "AU", "IN");
+
+    private final ChannelClient channel;
+    private final TwilioCalls twilio;
+    private final IpLimiter ipLimiter;
+    private final TurnstileVerifier turnstile;
+    private final CallProperties properties;
+
+    public CallService(ChannelClient channel, TwilioCalls twilio, IpLimiter ipLimiter, TurnstileVerifier turnstile,
+                       CallProperties properties) {
+        this.channel = channel;
+        this.twilio = twilio;
+        this.ipLimiter = ipLimiter;
+        this.turnstile = turnstile;
+        this.properties = properties;
+    }
+
+    /** What the page can promise before anyone clicks. */
+    public CallAvailability availability() {
+        Set<String> regions = REGIONS.stream()
+                .filter(region -> twilio.callerNumber(region).isPresent())
+                .collect(Collectors.toSet());
+        return new CallAvailability(twilio.configured(), twilio.simulated(), regions);
+    }
+
+    /**
+     * Places a call, delivering the session's status and transcript events to {@code listener} from before
+     * Twilio is asked, so none is missed. Blocks for the backend and Twilio round trips: call it off the UI
+     * thread.
+     *
+     * @throws ChannelException when the backend cannot be asked
+     */
+    public Placement place(CallRequest request, String clientIp, Consumer<ChannelEvent> listener) {
+        Optional<String> from = twilio.callerNumber(request.region());
+        if (!twilio.configured() || from.isEmpty()) {
+            return Placement.Refused.because("Calling isn't set up on this server"
+                    + (twilio.configured() ? " for " + Regions.name(request.region()) + "." : "."));
+        }
+        IpLimiter.Decision decision = ipLimiter.tryAcquire(clientIp);
+        if (!decision.allowed()) {
+            log.info("event=call_refused reason=ip_limit retryAfterS={}", decision.retryAfter().toSeconds());
+            return new Placement.Refused("Too many calls from your network for now. You can place another in "
+                    + Durations.humanize(decision.retryAfter()) + ".", decision.retryAfter());
+        }
+        if (!turnstile.verify(request.humanToken(), clientIp)) {
+            return Placement.Refused.because("The human check didn't pass. Please complete it again.");
+        }
+        ChannelReply reply = channel.exchange(id -> new ReserveCall(id, request.phoneNumber(), request.scenarioId(),
+                request.scenarioConfig(), request.voice()));
+        return switch (reply) {
+            case CallReserved reserved -> dial(reserved.sessionId(), request, from.get(), listener);
+            case CallRefused refused -> {
+                log.info("event=call_refused reason={} retryAfterS={}", refused.reason(), refused.retryAfterSeconds());
+                yield new Placement.Refused(refused.message(), Duration.ofSeconds(refused.retryAfterSeconds()));
+            }
+            default -> throw unexpected(reply);
+        };
+    }
+
+    /**
+     * Ends a call. The backend ends an answered call itself (the AI can say goodbye); a call still ringing has
+     * no media stream to end, so Twilio is asked to cancel it.
+     */
+    public void end(UUID sessionId, String callSid, boolean answered) {
+        try {
+            channel.exchange(id -> new EndCall(id, sessionId));
+        } catch (ChannelException e) {
+            if (answered) {
+                throw e;
+            }
+        }
+        if (!answered) {
+            try {
+                twilio.hangUp(callSid, false);
+            } catch (TwilioCallException e) {
+                log.warn("event=call_cancel_failed sessionId={} code={}", sessionId, e.code());
+            }
+        }
+    }
+
+    private Placement dial(UUID sessionId, CallRequest request, String from, Consumer<ChannelEvent> listener) {
+        Subscription subscription;
+        try {
+            subscription = channel.subscribe(sessionId, listener);
+        } catch (ChannelException e) {
+            release(sessionId, "subscribe-failed");
+            throw e;
+        }
+        String callSid;
+        try {
+            callSid = twilio.place(new OutboundCall(request.phoneNumber(), from, properties.voiceWebhook(sessionId),
+                    properties.statusWebhook(sessionId), properties.ringTimeout(), properties.timeLimit()));
+        } catch (TwilioCallException e) {
+            subscription.close();
+            TwilioFailure failure = TwilioFailure.of(e.code());
+            log.warn("event=twilio_call_failed sessionId={} code={} httpStatus={} failure={}", sessionId, e.code(),
+                    e.httpStatus(), failure);
+            release(sessionId, e.code() == null ? "twilio-unreachable" : "twilio-" + e.code());
+            return Placement.Refused.because(failure.userMessage());
+        }
+        try {
+            channel.exchange(id -> new CallPlaced(id, sessionId, callSid));
+        } catch (ChannelException e) {
+            // The call is happening; the backend still learns its progress from Twilio's webhooks.
+            log.warn("event=call_placed_not_reported sessionId={} callSid={} error=\"{}\"", sessionId, callSid,
+                    e.getMessage());
+        }
+        log.info("event=call_placed sessionId={} callSid={} request={} simulated={}", sessionId, callSid, request,
+                twilio.simulated());
+        return new Placement.Placed(sessionId, callSid, twilio.simulated(), subscription);
+    }
+
+    private void release(UUID sessionId, String reason) {
+        try {
+            channel.exchange(id -> new ReleaseCall(id, sessionId, reason));
+        } catch (ChannelException e) {
+            log.warn("event=call_release_failed sessionId={} reason={} error=\"{}\"", sessionId, reason, e.getMessage());
+        }
+    }
+
+    private static ChannelException unexpected(ChannelReply reply) {
+        log.warn("event=channel_unexpected_reply got={}", reply.getClass().getSimpleName());
+        return ChannelException.unexpected();
+    }
+}

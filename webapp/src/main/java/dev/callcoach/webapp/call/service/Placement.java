@@ -1,0 +1,31 @@
+package dev.callcoach.webapp.call.service;
+
+import dev.callcoach.webapp.channel.Subscription;
+
+import java.time.Duration;
+import java.util.UUID;
+
+/** How asking for a call turned out. */
+public sealed interface Placement {
+
+    /**
+     * Twilio is calling.
+     *
+     * @param subscription the session's event feed to the listener given when placing; close it when done
+     * @param simulated    whether the call went to the simulator rather than a real phone
+     */
+    record Placed(UUID sessionId, String callSid, boolean simulated, Subscription subscription) implements Placement {
+    }
+
+    /**
+     * No call; the message says why, for the person at the page.
+     *
+     * @param retryAfter when trying again may work, {@link Duration#ZERO} when waiting won't help
+     */
+    record Refused(String message, Duration retryAfter) implements Placement {
+
+        static Refused because(String message) {
+            return new Refused(message, Duration.ZERO);
+        }
+    }
+}

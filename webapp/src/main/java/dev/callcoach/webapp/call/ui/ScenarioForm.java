@@ -1,0 +1,198 @@
+package dev.callcoach.webapp.call.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.textfield.TextFieldBase;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import dev.callcoach.contracts.scenario.FieldError;
+import dev.callcoach.contracts.scenario.FieldType;
+import dev.callcoach.contracts.scenario.Scenario;
+import dev.callcoach.contracts.scenario.ScenarioConfigValidator;
+import dev.callcoach.contracts.scenario.ScenarioField;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A scenario's form, built from its schema, plus the voice choice. Validated with the shared
+ * {@link ScenarioConfigValidator} as the person types; a field shows its problem once it has been touched,
+ * so an untouched form is not a wall of red.
+ */
+class ScenarioForm extends FormLayout {
+
+    /** Pause in typing after which a text field's value reaches the server. */
+    private static final int TYPING_PAUSE_MS = 300;
+
+    final Select<String> voice = new Select<>();
+    private final Scenario scenario;
+    private final Map<String, Component> inputs = new LinkedHashMap<>();
+    private final Paragraph formError = new Paragraph();
+    private final Set<String> touched = new HashSet<>();
+    private final Runnable onChange;
+
+    ScenarioForm(Scenario scenario, Runnable onChange) {
+        this.scenario = scenario;
+        this.onChange = onChange;
+        addClassName("cc-scenario-form");
+        setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("32em", 2));
+        for (ScenarioField field : scenario.fields()) {
+            Component input = input(field);
+            inputs.put(field.key(), input);
+            add(input);
+            if (field.type() == FieldType.TEXTAREA) {
+                setColspan(input, 2);
+            }
+            watch(field.key(), input);
+        }
+        voice.setLabel("AI voice");
+        voice.setItems(scenario.voices());
+        voice.setItemLabelGenerator(ScenarioForm::voiceLabel);
+        voice.setValue(scenario.defaultVoice());
+        voice.setRequiredIndicatorVisible(true);
+        watch(FieldError.VOICE, voice);
+        add(voice);
+        formError.addClassName("cc-error-text");
+        formError.setVisible(false);
+        add(formError);
+        setColspan(formError, 2);
+    }
+
+    Scenario scenario() {
+        return scenario;
+    }
+
+    /** The form's values by field key; blank inputs are left out, booleans are always there. */
+    Map<String, String> values() {
+        Map<String, String> values = new LinkedHashMap<>();
+        inputs.forEach((key, input) -> {
+            String value = switch (input) {
+                case Checkbox checkbox -> Boolean.toString(checkbox.getValue());
+                case Select<?> select -> (String) select.getValue();
+                case TextField text -> text.getValue();
+                case TextArea text -> text.getValue();
+                default -> throw new IllegalStateException("unexpected input " + input.getClass());
+            };
+            if (value != null && !value.isBlank()) {
+                values.put(key, value);
+            }
+        });
+        return values;
+    }
+
+    /** Everything wrong with the form now, touched or not. */
+    List<FieldError> errors() {
+        return ScenarioConfigValidator.validate(scenario, values(), voice.getValue());
+    }
+
+    /** The input for a field key; for tests. */
+    Component input(String key) {
+        return inputs.get(key);
+    }
+
+    /** Shows every field's problem, touched or not (e.g. when the person tries to go on). */
+    void touchAll() {
+        touched.addAll(inputs.keySet());
+        touched.add(FieldError.VOICE);
+        showErrors();
+    }
+
+    private void watch(String key, Component input) {
+        ((HasValue<?, ?>) input).addValueChangeListener(change -> {
+            touched.add(key);
+            showErrors();
+            onChange.run();
+        });
+    }
+
+    private void showErrors() {
+        List<FieldError> errors = errors();
+        inputs.forEach((key, input) -> mark(key, input, errors));
+        mark(FieldError.VOICE, voice, errors);
+        String formProblem = errors.stream().filter(e -> e.key().equals(FieldError.CONFIG))
+                .map(FieldError::message).findFirst().orElse(null);
+        formError.setText(formProblem == null ? "" : formProblem);
+        formError.setVisible(formProblem != null);
+    }
+
+    private void mark(String key, Component input, List<FieldError> errors) {
+        if (!(input instanceof HasValidation validated)) {
+            return;
+        }
+        String message = touched.contains(key)
+                ? errors.stream().filter(e -> e.key().equals(key)).map(FieldError::message).findFirst().orElse(null)
+                : null;
+        validated.setErrorMessage(message);
+        validated.setInvalid(message != null);
+    }
+
+    private static Component input(ScenarioField field) {
+        Component input = switch (field.type()) {
+            case TEXT -> {
+                TextField text = configure(new TextField(field.label()), field);
+                text.setMaxLength(maxLength(field));
+                yield text;
+            }
+            case TEXTAREA -> {
+                TextArea area = configure(new TextArea(field.label()), field);
+                area.setMaxLength(maxLength(field));
+                yield area;
+            }
+            case NUMBER -> {
+                // A text field, not an IntegerField: "must be a whole number" then comes from the shared rules.
+                TextField number = configure(new TextField(field.label()), field);
+                number.getElement().setAttribute("inputmode", "numeric");
+                yield number;
+            }
+            case SELECT -> {
+                Select<String> select = new Select<>();
+                select.setLabel(field.label());
+                select.setItems(field.options());
+                select.setEmptySelectionAllowed(!field.required());
+                select.setEmptySelectionCaption("(none)");
+                select.setRequiredIndicatorVisible(field.required());
+                if (field.placeholder() != null) {
+                    select.setPlaceholder(field.placeholder());
+                }
+                select.setHelperText(field.help());
+                yield select;
+            }
+            case BOOLEAN -> {
+                Checkbox checkbox = new Checkbox(field.label());
+                checkbox.setHelperText(field.help());
+                yield checkbox;
+            }
+        };
+        input.setId("field-" + field.key());
+        return input;
+    }
+
+    private static <T extends TextFieldBase<T, String>> T configure(T text, ScenarioField field) {
+        text.setValueChangeMode(ValueChangeMode.LAZY);
+        text.setValueChangeTimeout(TYPING_PAUSE_MS);
+        text.setRequiredIndicatorVisible(field.required());
+        // Our messages come from the shared validator; the component's own checks would contradict them.
+        text.setManualValidation(true);
+        text.setPlaceholder(field.placeholder());
+        text.setHelperText(field.help());
+        return text;
+    }
+
+    private static int maxLength(ScenarioField field) {
+        return field.maxLength() == null ? ScenarioField.MAX_VALUE_LENGTH : field.maxLength();
+    }
+
+    private static String voiceLabel(String voice) {
+        return voice.isEmpty() ? voice : voice.substring(0, 1).toUpperCase(Locale.ROOT) + voice.substring(1);
+    }
+}

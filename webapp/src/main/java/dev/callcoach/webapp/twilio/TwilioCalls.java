@@ -1,0 +1,112 @@
+package dev.callcoach.webapp.twilio;
+
+import com.twilio.exception.ApiException;
+import com.twilio.exception.TwilioException;
+import com.twilio.http.HttpMethod;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Call;
+import com.twilio.type.PhoneNumber;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Places and hangs up calls through the official SDK. A plain adapter: no retries and no policy, and every
+ * SDK failure comes out as a {@link TwilioCallException} with Twilio's code.
+ */
+public final class TwilioCalls {
+
+    /** The progress events the backend wants; "answered" arrives with status in-progress. */
+    static final List<String> STATUS_EVENTS = List.of("initiated", "ringing", "answered", "completed");
+
+    private final TwilioProperties properties;
+    private final TwilioRestClient client;
+
+    public TwilioCalls(TwilioProperties properties) {
+        this.properties = properties;
+        this.client = properties.configured() ? newClient(properties) : null;
+    }
+
+    /** Whether calls can be placed at all. */
+    public boolean configured() {
+        return client != null;
+    }
+
+    /** Whether calls go to a stand-in (the simulator) rather than the real Twilio. */
+    public boolean simulated() {
+        return properties.simulated();
+    }
+
+    /** The number calls to a region come from, if that region can be called. */
+    public Optional<String> callerNumber(String region) {
+        return properties.callerNumber(region);
+    }
+
+    /** Asks Twilio to place the call; returns its call SID. */
+    public String place(OutboundCall call) {
+        try {
+            Call created = Call.creator(new PhoneNumber(call.to()), new PhoneNumber(call.from()), call.voiceUrl())
+                    .setStatusCallback(call.statusCallback())
+                    .setStatusCallbackMethod(HttpMethod.POST)
+                    .setStatusCallbackEvent(STATUS_EVENTS)
+                    .setTimeout(seconds(call.ringTimeout()))
+                    .setTimeLimit(seconds(call.timeLimit()))
+                    .create(requireClient());
+            return created.getSid();
+        } catch (TwilioException e) {
+            throw translate(e);
+        }
+    }
+
+    /**
+     * Ends a call: cancels it while it is still queued or ringing, completes it once answered. If it was
+     * answered meanwhile, cancelling fails and completing is tried.
+     */
+    public void hangUp(String callSid, boolean answered) {
+        try {
+            update(callSid, answered ? Call.UpdateStatus.COMPLETED : Call.UpdateStatus.CANCELED);
+        } catch (TwilioException e) {
+            if (answered) {
+                throw translate(e);
+            }
+            try {
+                update(callSid, Call.UpdateStatus.COMPLETED);
+            } catch (TwilioException again) {
+                throw translate(again);
+            }
+        }
+    }
+
+    private void update(String callSid, Call.UpdateStatus status) {
+        Call.updater(callSid).setStatus(status).update(requireClient());
+    }
+
+    private TwilioRestClient requireClient() {
+        if (client == null) {
+            throw new IllegalStateException("Twilio is not configured");
+        }
+        return client;
+    }
+
+    private static TwilioCallException translate(TwilioException e) {
+        return e instanceof ApiException api
+                ? new TwilioCallException(api.getCode(), api.getStatusCode(), null)
+                : new TwilioCallException(null, null, null);
+    }
+
+    private static Integer seconds(Duration duration) {
+        return Math.toIntExact(duration.toSeconds());
+    }
+
+    private static TwilioRestClient newClient(TwilioProperties properties) {
+        TwilioRestClient.Builder builder = properties.hasApiKey()
+                ? new TwilioRestClient.Builder(properties.apiKeySid(), properties.apiKeySecret())
+                        .accountSid(properties.accountSid())
+                : new TwilioRestClient.Builder(properties.accountSid(), properties.authToken());
+        if (properties.apiBaseUrl() != null) {
+            builder.httpClient(new RedirectingHttpClient(properties.apiBaseUrl()));
+        }
+        return builder.build();
+    }
+}

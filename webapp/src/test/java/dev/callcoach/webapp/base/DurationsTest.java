@@ -1,0 +1,35 @@
+package dev.callcoach.webapp.base;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DurationsTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "PT0S, 1 s",
+            "PT0.2S, 1 s",
+            "PT45S, 45 s",
+            "PT90S, 1 min 30 s",
+            "PT12M, 12 min",
+            "PT1H5M, 1 h 5 min",
+            "PT2H, 2 h"})
+    void humanize(Duration duration, String expected) {
+        assertThat(Durations.humanize(duration)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "PT0S, 0:00",
+            "PT6.1S, 0:07",
+            "PT12M34S, 12:34",
+            "PT1H2M3S, 1:02:03",
+            "-PT5S, 0:00"})
+    void clock(Duration duration, String expected) {
+        assertThat(Durations.clock(duration)).isEqualTo(expected);
+    }
+}
