@@ -399,7 +399,11 @@ public class PracticeView extends Div {
             phone.showAllowance(Allowance.describe(known, now), !known.allowsCall(now));
         }
         updateCallButton();
-        if (!live.timing() && !allowance.counting(now) && (retryNotBefore == null || !now.isBefore(retryNotBefore))) {
+        boolean counting = live.timing() || allowance.counting(now)
+                || (retryNotBefore != null && now.isBefore(retryNotBefore));
+        if (counting) {
+            ensureTicking();
+        } else {
             stopTicking();
         }
     }
