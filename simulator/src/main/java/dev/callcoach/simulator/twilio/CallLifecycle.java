@@ -282,7 +282,7 @@ final class CallLifecycle {
             int seconds = call.durationSeconds().orElse(0);
             params.put("CallDuration", String.valueOf(seconds));
             if (status == CallStatus.COMPLETED) {
-                params.put("Duration", String.valueOf((seconds + 59) / 60));
+                params.put("Duration", String.valueOf(Math.max(1, (seconds + 59) / 60))); // billed minutes
             }
             params.put("SipResponseCode", sipResponseCode);
         }

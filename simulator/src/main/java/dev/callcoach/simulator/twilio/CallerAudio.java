@@ -52,7 +52,10 @@ final class CallerAudio {
         this.playback = playback;
     }
 
-    /** The next frame, whose audio ends at {@code nowNs} on the stream clock. */
+    /**
+     * The next frame, whose audio starts at {@code nowNs} on the stream clock: the caller decides
+     * what to do at that instant from what it has heard by then.
+     */
     Frame next(long nowNs) {
         while (stepIndex < steps.size()) {
             Step step = steps.get(stepIndex);

@@ -148,14 +148,14 @@ final class MediaStreamClient {
         long due = elapsedNs / (FRAME_MS * 1_000_000);
         while (framesSent < due && !ended.future().isComplete()) {
             long index = framesSent++;
-            long frameEndNs = (index + 1) * CallerAudio.FRAME_NANOS;
-            CallerAudio.Frame frame = callerAudio.next(frameEndNs);
+            long frameStartNs = index * CallerAudio.FRAME_NANOS;
+            CallerAudio.Frame frame = callerAudio.next(frameStartNs);
             if (frame.hangsUp()) {
                 stop(EndedBy.CALLER);
                 return;
             }
             if (frame.utteranceStarts() > 0) {
-                stream.utteranceStarted(frame.utteranceStarts(), index * CallerAudio.FRAME_NANOS);
+                stream.utteranceStarted(frame.utteranceStarts(), frameStartNs);
             }
             long timestamp = index * FRAME_MS;
             ObjectNode media = Json.object().put("track", "inbound").put("chunk", String.valueOf(index + 1))
@@ -165,7 +165,7 @@ final class MediaStreamClient {
                     .<ObjectNode>set("media", media).put("streamSid", stream.streamSid()), false);
             stream.mediaSent(timestamp);
             if (frame.utteranceEnds() > 0) {
-                stream.utteranceEnded(frame.utteranceEnds(), frameEndNs);
+                stream.utteranceEnded(frame.utteranceEnds(), frameStartNs + CallerAudio.FRAME_NANOS);
             }
             if (frame.dtmfDigit() != null) {
                 send(Json.object().put("event", "dtmf").put("streamSid", stream.streamSid())
@@ -183,6 +183,7 @@ final class MediaStreamClient {
         try {
             message = Json.MAPPER.readTree(text);
         } catch (Exception e) {
+            stream.received(text);
             invalid(text, "message is not valid JSON");
             return;
         }

@@ -135,12 +135,12 @@ public final class SimulatedCall {
         return Optional.ofNullable(endReason);
     }
 
-    /** Whole seconds from answer to hang-up, rounded up as Twilio bills; empty until the call ended, 0 if never answered. */
+    /** Seconds from answer to hang-up, rounded to the nearest; empty until the call ended, 0 if never answered. */
     public synchronized OptionalInt durationSeconds() {
         if (endedAtMillis < 0) {
             return OptionalInt.empty();
         }
-        return OptionalInt.of(answeredAtMillis < 0 ? 0 : (int) ((endedAtMillis - answeredAtMillis + 999) / 1000));
+        return OptionalInt.of(answeredAtMillis < 0 ? 0 : (int) ((endedAtMillis - answeredAtMillis + 500) / 1000));
     }
 
     public synchronized long answeredAtMillis() {
