@@ -31,6 +31,7 @@ class LiveCallPanel extends Section {
     private Instant endedAt;
 
     LiveCallPanel(Runnable onEndCall, Runnable onPracticeAgain) {
+        setId("live-call");
         addClassName("cc-live");
         H2 title = new H2("Your call");
         simulatedBadge.addClassName("cc-badge");
@@ -38,12 +39,17 @@ class LiveCallPanel extends Section {
         Div heading = new Div(title, simulatedBadge);
         heading.addClassName("cc-live-heading");
 
+        headline.setId("call-headline");
         headline.addClassName("cc-headline");
         headline.getElement().setAttribute("aria-live", "polite");
         timer.addClassName("cc-timer");
         timer.getElement().setAttribute("aria-label", "Call duration");
         timer.getElement().setAttribute("role", "timer");
 
+        endCall.setId("end-call");
+        practiceAgain.setId("practice-again");
+        simulatedBadge.setId("simulated-badge");
+        timer.setId("call-timer");
         endCall.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
         endCall.addClickListener(click -> {
             endCall.setEnabled(false);

@@ -39,6 +39,7 @@ class PhoneInput extends Div {
         this.onChange = onChange;
         addClassName("cc-phone");
         List<String> regions = rules.allowedRegions();
+        country.setId("phone-country");
         country.setLabel("Country");
         country.setItems(regions);
         country.setItemLabelGenerator(Regions::nameWithCallingCode);
@@ -48,6 +49,7 @@ class PhoneInput extends Div {
             recheck();
         });
 
+        number.setId("phone-number");
         number.setPlaceholder(EXAMPLES.get(country.getValue()));
         number.setAutocomplete(Autocomplete.TEL);
         number.getElement().setAttribute("inputmode", "tel");
@@ -63,6 +65,7 @@ class PhoneInput extends Div {
             show();
         });
 
+        allowance.setId("phone-allowance");
         allowance.addClassName("cc-allowance");
         allowance.getElement().setAttribute("aria-live", "polite");
         allowance.setVisible(false);

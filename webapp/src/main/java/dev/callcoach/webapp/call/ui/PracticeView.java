@@ -57,6 +57,7 @@ public class PracticeView extends Div {
     /** At most this many pushes a second for call events, however fast they come. */
     static final Duration PUSH_INTERVAL = Duration.ofMillis(250);
     private static final Duration TICK = Duration.ofSeconds(1);
+    private static final Duration CATALOG_RETRY = Duration.ofSeconds(5);
 
     final Paragraph notice = new Paragraph();
     final Select<Scenario> scenario = new Select<>();
@@ -140,6 +141,7 @@ public class PracticeView extends Div {
     }
 
     private void buildForm() {
+        scenario.setId("scenario");
         scenario.setLabel("Scenario");
         scenario.setItemLabelGenerator(Scenario::name);
         scenario.setPlaceholder("Choose a scenario");
@@ -151,14 +153,17 @@ public class PracticeView extends Div {
         reloadScenarios.setVisible(false);
         reloadScenarios.addClickListener(click -> loadScenarios());
 
+        consent.setId("consent");
         consent.addValueChangeListener(change -> updateCallButton());
 
+        call.setId("call-button");
         call.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
         call.addClickListener(click -> placeCall());
         callBlockedReason.setId("call-blocked-reason");
         callBlockedReason.addClassName("cc-blocked-reason");
         callBlockedReason.getElement().setAttribute("aria-live", "polite");
         call.getElement().setAttribute("aria-describedby", callBlockedReason.getId().orElseThrow());
+        refusal.setId("call-refusal");
         refusal.addClassName("cc-refusal");
         refusal.getElement().setAttribute("role", "alert");
         refusal.setVisible(false);
@@ -189,23 +194,32 @@ public class PracticeView extends Div {
             notice.setText("Demo mode: calls go to a simulated phone network, so no real phone rings. "
                     + "A simulated caller answers and speaks a few canned lines.");
         }
+        notice.setId("notice");
         notice.addClassName(availability.configured() ? "cc-notice" : "cc-notice-warning");
         notice.setVisible(!availability.configured() || availability.simulated());
     }
 
     private void loadScenarios() {
-        reloadScenarios.setVisible(false);
-        catalogProblem.setVisible(false);
+        if (catalogLoaded || detached) {
+            return;
+        }
         tasks.run(ui, scenarios::scenarios, this::showScenarios, failure -> {
             catalogProblem.setText(messageOf(failure));
             catalogProblem.setVisible(true);
             reloadScenarios.setVisible(true);
             updateCallButton();
+            // The channel reconnects by itself; the page follows without anyone clicking.
+            tasks.ticker().after(CATALOG_RETRY, () -> UiTasks.access(ui, this::loadScenarios));
         });
     }
 
     private void showScenarios(List<Scenario> catalog) {
+        if (catalogLoaded) {
+            return;
+        }
         catalogLoaded = true;
+        catalogProblem.setVisible(false);
+        reloadScenarios.setVisible(false);
         scenario.setItems(catalog);
         scenario.setEnabled(!catalog.isEmpty());
         if (!catalog.isEmpty()) {

@@ -55,6 +55,7 @@ class ScenarioForm extends FormLayout {
             }
             watch(field.key(), input);
         }
+        voice.setId("voice");
         voice.setLabel("AI voice");
         voice.setItems(scenario.voices());
         voice.setItemLabelGenerator(ScenarioForm::voiceLabel);

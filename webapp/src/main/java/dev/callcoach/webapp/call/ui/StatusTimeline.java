@@ -19,6 +19,7 @@ class StatusTimeline extends OrderedList {
     private CallStatus status = CallStatus.QUEUED;
 
     StatusTimeline() {
+        setId("call-timeline");
         addClassName("cc-timeline");
         getElement().setAttribute("aria-label", "Call progress");
         items = STEPS.stream().map(ListItem::new).toList();
@@ -65,6 +66,8 @@ class StatusTimeline extends OrderedList {
             }
         }
         items.get(LAST).setText(status.isTerminal() ? outcome(status) : STEPS.get(LAST));
+        // For the browser tests: where the call stands, in the protocol's spelling.
+        getElement().setAttribute("data-status", status.wireName());
     }
 
     private static int step(CallStatus status) {

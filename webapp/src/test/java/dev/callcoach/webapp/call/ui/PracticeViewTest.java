@@ -254,6 +254,21 @@ class PracticeViewTest extends BrowserlessTest {
     }
 
     @Test
+    void whenTheBackendComesBackTheScenariosAppearWithoutAClick() {
+        when(scenarios.scenarios())
+                .thenThrow(new UserFacingException("The call service isn't reachable right now."))
+                .thenReturn(List.of(INTERVIEW));
+        PracticeView view = open();
+        assertThat(view.catalogProblem.isVisible()).isTrue();
+
+        ticker.runDelayed();
+        settle();
+
+        assertThat(view.catalogProblem.isVisible()).isFalse();
+        assertThat(view.form.scenario()).isEqualTo(INTERVIEW);
+    }
+
+    @Test
     void aPlacedCallIsFollowedLiveUntilPracticeAgain() {
         when(calls.availability()).thenReturn(new CallAvailability(true, true, Set.of("AU")));
         ArgumentCaptor<Consumer<ChannelEvent>> listener = placeSucceeds();
@@ -318,9 +333,7 @@ class PracticeViewTest extends BrowserlessTest {
         test(view.call).click();
         settle();
 
-        listener.getValue().accept(status(CallStatus.NO_ANSWER));
-        ticker.runDelayed();
-        settle();
+        deliver(listener, status(CallStatus.NO_ANSWER));
 
         assertThat(view.live.timeline.labels()).last().isEqualTo("No answer");
         assertThat(view.live.headline.getText()).isEqualTo("The call wasn't answered.");
@@ -332,9 +345,7 @@ class PracticeViewTest extends BrowserlessTest {
         PracticeView view = readyToCall();
         test(view.call).click();
         settle();
-        listener.getValue().accept(status(CallStatus.RINGING));
-        ticker.runDelayed();
-        settle();
+        deliver(listener, status(CallStatus.RINGING));
 
         test(view.live.endCall).click();
 
@@ -362,6 +373,13 @@ class PracticeViewTest extends BrowserlessTest {
         VaadinSession session = VaadinSession.getCurrent();
         session.getService().runPendingAccessTasks(session);
         roundTrip();
+    }
+
+    /** An event from the backend, pushed to the page once the throttle fires. */
+    private void deliver(ArgumentCaptor<Consumer<ChannelEvent>> listener, ChannelEvent event) {
+        listener.getValue().accept(event);
+        ticker.runDelayed();
+        settle();
     }
 
     private ArgumentCaptor<Consumer<ChannelEvent>> placeSucceeds() {

@@ -1,0 +1,80 @@
+package dev.callcoach.webapp.e2e;
+
+import dev.callcoach.simulator.demo.DemoStack;
+import dev.callcoach.simulator.twilio.FakeTwilio;
+import dev.callcoach.webapp.Application;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The system under test, and the one place that knows how it is started: the backend as a child process
+ * from its built jar, with embedded PostgreSQL and both simulators ({@link DemoStack}, the same wiring as
+ * the local demo), and this webapp in-process, pointed at them. Swap this class to test another setup.
+ */
+final class LocalStack implements AutoCloseable {
+
+    /** Relative to the webapp module, where the tests run. */
+    private static final Path BACKEND_JAR = Path.of("..", "websocket-server", "target", "quarkus-app", "quarkus-run.jar");
+
+    private final DemoStack stack;
+    private final ConfigurableApplicationContext webapp;
+    private final URI pageUrl;
+
+    private LocalStack(DemoStack stack, ConfigurableApplicationContext webapp) {
+        this.stack = stack;
+        this.webapp = webapp;
+        this.pageUrl = URI.create("http://localhost:" + webapp.getEnvironment().getProperty("local.server.port") + "/");
+    }
+
+    /** Starts everything; skips (or in CI fails) when the backend has not been built. */
+    static LocalStack start() throws InterruptedException {
+        BrowserExtension.requireOrSkip(Files.isRegularFile(BACKEND_JAR),
+                "the backend is not built (" + BACKEND_JAR.toAbsolutePath().normalize()
+                        + "); run ./mvnw install -DskipTests from the repository root first");
+        // No credentials passed on: the simulators always stand in, whatever this machine's environment holds.
+        DemoStack stack = DemoStack.start(new DemoStack.Options(BACKEND_JAR, freePort(), 0, 0, Map.of(), System.out));
+        try {
+            List<String> args = new ArrayList<>();
+            // As command-line arguments, they win over this machine's environment variables.
+            stack.webappEnvironment().forEach((name, value) -> args.add("--" + name + "=" + value));
+            args.add("--server.port=0");
+            return new LocalStack(stack, new SpringApplicationBuilder(Application.class).run(args.toArray(String[]::new)));
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    URI pageUrl() {
+        return pageUrl;
+    }
+
+    /** The simulated Twilio: scripts what each simulated phone does when called. */
+    FakeTwilio twilio() {
+        return stack.twilio();
+    }
+
+    @Override
+    public void close() {
+        webapp.close();
+        stack.close();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
