@@ -1,0 +1,21 @@
+package dev.callcoach.backend.testing;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Phone numbers for tests, each handed out once per JVM so tests sharing one database never count each
+ * other's attempts. All are North American 555-0100 to 555-0199 numbers, which are reserved for fiction.
+ */
+public final class TestNumbers {
+
+    private static final AtomicInteger NEXT = new AtomicInteger();
+
+    private TestNumbers() {
+    }
+
+    /** A fresh E.164 number, never handed out before in this JVM. */
+    public static String fresh() {
+        int n = NEXT.getAndIncrement();
+        return "+1%03d55501%02d".formatted(201 + n / 100, n % 100);
+    }
+}
