@@ -1,5 +1,7 @@
 package dev.callcoach.backend.testing;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -9,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestNumbers {
 
     private static final AtomicInteger NEXT = new AtomicInteger();
+    private static final Set<String> ISSUED = ConcurrentHashMap.newKeySet();
 
     private TestNumbers() {
     }
@@ -16,6 +19,13 @@ public final class TestNumbers {
     /** A fresh E.164 number, never handed out before in this JVM. */
     public static String fresh() {
         int n = NEXT.getAndIncrement();
-        return "+1%03d55501%02d".formatted(201 + n / 100, n % 100);
+        String number = "+1%03d55501%02d".formatted(201 + n / 100, n % 100);
+        ISSUED.add(number);
+        return number;
+    }
+
+    /** Every number handed out so far in this JVM. */
+    public static Set<String> issued() {
+        return Set.copyOf(ISSUED);
     }
 }
