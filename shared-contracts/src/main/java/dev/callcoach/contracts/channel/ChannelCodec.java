@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import dev.callcoach.contracts.internal.Utf8;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -73,7 +74,7 @@ public final class ChannelCodec {
             // Records of plain values always serialise; reaching this is a bug in this module.
             throw new IllegalStateException("cannot encode " + message.getClass().getSimpleName(), e);
         }
-        int bytes = utf8Length(json);
+        long bytes = Utf8.length(json);
         if (bytes > ChannelProtocol.MAX_FRAME_BYTES) {
             throw new ChannelProtocolException(ErrorCode.FRAME_TOO_LARGE,
                     "encoded " + ChannelProtocol.typeName(message.getClass()) + " message is " + bytes
@@ -95,7 +96,7 @@ public final class ChannelCodec {
             throw new ChannelProtocolException(ErrorCode.MALFORMED_JSON, "empty frame", null);
         }
         // Cheap bound first: every char is at least one UTF-8 byte.
-        if (json.length() > ChannelProtocol.MAX_FRAME_BYTES || utf8Length(json) > ChannelProtocol.MAX_FRAME_BYTES) {
+        if (json.length() > ChannelProtocol.MAX_FRAME_BYTES || Utf8.length(json) > ChannelProtocol.MAX_FRAME_BYTES) {
             throw new ChannelProtocolException(ErrorCode.FRAME_TOO_LARGE,
                     "frame is larger than the " + ChannelProtocol.MAX_FRAME_BYTES + "-byte limit", null);
         }
@@ -247,23 +248,5 @@ public final class ChannelCodec {
             }
         }
         return false;
-    }
-
-    private static int utf8Length(String text) {
-        int bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes += 1;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
     }
 }

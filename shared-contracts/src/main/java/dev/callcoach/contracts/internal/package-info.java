@@ -1,2 +1,2 @@
-/** Argument checks shared by the contract records; not an API for the services. */
+/** Helpers shared by the contract packages (field checks, UTF-8 sizes); not an API for the services. */
 package dev.callcoach.contracts.internal;

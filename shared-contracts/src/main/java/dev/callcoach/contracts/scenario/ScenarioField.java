@@ -82,6 +82,12 @@ public record ScenarioField(
         Require.maxLength(help, "help", MAX_HINT_LENGTH);
     }
 
+    /** A field without {@code min} and {@code max}, i.e. anything but a bounded NUMBER. */
+    public ScenarioField(String key, String label, FieldType type, boolean required, List<String> options,
+                         Integer minLength, Integer maxLength, String pattern, String placeholder, String help) {
+        this(key, label, type, required, options, minLength, maxLength, pattern, placeholder, help, null, null);
+    }
+
     /** A field with only the parts every type has; the other rules are unset. */
     public static ScenarioField of(String key, String label, FieldType type, boolean required) {
         return new ScenarioField(key, label, type, required, List.of(), null, null, null, null, null, null, null);
