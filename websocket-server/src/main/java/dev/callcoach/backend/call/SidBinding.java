@@ -10,8 +10,10 @@ import java.util.Optional;
 public record SidBinding(Outcome outcome, Optional<CallSession> session, String problem) {
 
     public enum Outcome {
-        /** Bound now, or already bound to the same SID (a repeat). */
+        /** Bound now; a reserved session became queued. */
         BOUND,
+        /** Already bound to the same SID: a repeat, nothing changed. */
+        ALREADY_BOUND,
         NOT_FOUND,
         /** Released, or bound to a different call. */
         CONFLICT
@@ -32,7 +34,7 @@ public record SidBinding(Outcome outcome, Optional<CallSession> session, String 
         }
         CallSession session = found.get();
         if (callSid.equals(session.callSid())) {
-            return bound(session);
+            return new SidBinding(Outcome.ALREADY_BOUND, found, null);
         }
         return new SidBinding(Outcome.CONFLICT, found, session.callSid() == null
                 ? "the session is " + session.status().wireName() + " and can no longer be placed"

@@ -91,7 +91,7 @@ class CallSessionsTest {
         assertThat(bound.session().orElseThrow().status()).isEqualTo(QUEUED);
         assertThat(bound.session().orElseThrow().callSid()).isEqualTo(sid);
 
-        assertThat(sessions.placed(session.id(), sid).await().indefinitely().outcome()).isEqualTo(SidBinding.Outcome.BOUND);
+        assertThat(sessions.placed(session.id(), sid).await().indefinitely().outcome()).isEqualTo(SidBinding.Outcome.ALREADY_BOUND);
         assertThat(sessions.placed(session.id(), "CA" + "b".repeat(32)).await().indefinitely().outcome())
                 .isEqualTo(SidBinding.Outcome.CONFLICT);
         assertThat(sessions.placed(reserve().id(), sid).await().indefinitely().outcome())

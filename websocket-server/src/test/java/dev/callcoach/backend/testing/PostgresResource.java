@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -144,7 +145,8 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         public Pool newPool(Vertx vertx, int maxSize) {
             PgConnectOptions connect = new PgConnectOptions().setHost(host).setPort(port).setDatabase(database)
                     .setUser(user).setPassword(password);
-            return PgPool.pool(vertx, connect, new PoolOptions().setMaxSize(maxSize));
+            // A name of its own keeps its metrics apart from the application pool's.
+            return PgPool.pool(vertx, connect, new PoolOptions().setMaxSize(maxSize).setName("test-" + UUID.randomUUID()));
         }
 
         @Override
