@@ -73,10 +73,14 @@ class FaultInjectionTest {
             Vertx vertx = Vertx.vertx();
             List<JsonNode> received = new CopyOnWriteArrayList<>();
             CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+            // Handlers go on in the connect callback, on the event loop, so session.created cannot slip past them.
             WebSocket socket = HttpEndpoint.await(vertx.createWebSocketClient().connect(new WebSocketConnectOptions()
-                    .setAbsoluteURI(realtime.realtimeUrl("gpt-realtime")).addHeader("Authorization", "Bearer " + RealtimeTestClient.KEY)));
-            socket.textMessageHandler(text -> received.add(parse(text)));
-            socket.closeHandler(v -> closeCode.complete(socket.closeStatusCode() == null ? -1 : (int) socket.closeStatusCode()));
+                    .setAbsoluteURI(realtime.realtimeUrl("gpt-realtime")).addHeader("Authorization", "Bearer " + RealtimeTestClient.KEY))
+                    .map(ws -> {
+                        ws.textMessageHandler(text -> received.add(parse(text)));
+                        ws.closeHandler(v -> closeCode.complete(ws.closeStatusCode() == null ? -1 : (int) ws.closeStatusCode()));
+                        return ws;
+                    }));
             return new VertxClient(vertx, socket, received, closeCode);
         }
 
