@@ -222,7 +222,10 @@ public class PracticeView extends Div {
         reloadScenarios.setVisible(false);
         scenario.setItems(catalog);
         scenario.setEnabled(!catalog.isEmpty());
-        if (!catalog.isEmpty()) {
+        if (catalog.isEmpty()) {
+            catalogProblem.setText("No practice scenarios are available on this server yet.");
+            catalogProblem.setVisible(true);
+        } else {
             scenario.setValue(catalog.getFirst());
         }
         updateCallButton();
@@ -294,7 +297,7 @@ public class PracticeView extends Div {
             return Optional.of(catalogProblem.isVisible() ? "The scenarios couldn't be loaded." : "Loading scenarios…");
         }
         if (form == null) {
-            return Optional.of("Pick a scenario.");
+            return Optional.of(catalogProblem.isVisible() ? catalogProblem.getText() : "Pick a scenario.");
         }
         if (!form.errors().isEmpty()) {
             return Optional.of("Fill in the scenario details: " + form.errors().getFirst().message());

@@ -254,6 +254,16 @@ class PracticeViewTest extends BrowserlessTest {
     }
 
     @Test
+    void anEmptyCatalogIsSaidPlainly() {
+        when(scenarios.scenarios()).thenReturn(List.of());
+
+        PracticeView view = open();
+
+        assertThat(view.scenario.isEnabled()).isFalse();
+        assertBlocked(view, "No practice scenarios are available on this server yet.");
+    }
+
+    @Test
     void whenTheBackendComesBackTheScenariosAppearWithoutAClick() {
         when(scenarios.scenarios())
                 .thenThrow(new UserFacingException("The call service isn't reachable right now."))
