@@ -23,9 +23,17 @@ public final class Durations {
         return rest + " s";
     }
 
-    /** As a clock: "0:07", "12:34", "1:02:03". Negative durations show as "0:00". */
-    public static String clock(Duration duration) {
-        long seconds = Math.max(0, ceilSeconds(duration));
+    /** Time gone by, as a clock in whole seconds elapsed: "0:07", "12:34", "1:02:03". Negative shows "0:00". */
+    public static String elapsed(Duration duration) {
+        return clock(Math.max(0, duration.getSeconds()));
+    }
+
+    /** Time left, as a clock rounded up so it never shows 0:00 early: "1:30". Negative shows "0:00". */
+    public static String countdown(Duration duration) {
+        return clock(Math.max(0, ceilSeconds(duration)));
+    }
+
+    private static String clock(long seconds) {
         long hours = seconds / 3600;
         long minutes = seconds % 3600 / 60;
         long rest = seconds % 60;

@@ -25,11 +25,22 @@ class DurationsTest {
     @ParameterizedTest
     @CsvSource({
             "PT0S, 0:00",
-            "PT6.1S, 0:07",
+            "PT6.9S, 0:06",
             "PT12M34S, 12:34",
             "PT1H2M3S, 1:02:03",
             "-PT5S, 0:00"})
-    void clock(Duration duration, String expected) {
-        assertThat(Durations.clock(duration)).isEqualTo(expected);
+    void elapsedCountsWholeSecondsGoneBy(Duration duration, String expected) {
+        assertThat(Durations.elapsed(duration)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "PT0S, 0:00",
+            "PT6.1S, 0:07",
+            "PT89.5S, 1:30",
+            "PT12M34S, 12:34",
+            "-PT5S, 0:00"})
+    void countdownRoundsUpSoItNeverEndsEarly(Duration duration, String expected) {
+        assertThat(Durations.countdown(duration)).isEqualTo(expected);
     }
 }

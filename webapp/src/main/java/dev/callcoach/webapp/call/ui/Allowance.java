@@ -78,7 +78,7 @@ final class Allowance {
 
     /** Time left until {@code until}, as a clock ("12:34"). */
     static String countdown(Instant until, Instant now) {
-        return Durations.clock(Duration.between(now, until));
+        return Durations.countdown(Duration.between(now, until));
     }
 
     private static String window(Duration window) {

@@ -109,7 +109,7 @@ class LiveCallPanel extends Section {
     void tick(Instant now) {
         if (answeredAt != null) {
             Instant until = endedAt != null ? endedAt : now;
-            timer.setText(Durations.clock(Duration.between(answeredAt, until)));
+            timer.setText(Durations.elapsed(Duration.between(answeredAt, until)));
         }
     }
 

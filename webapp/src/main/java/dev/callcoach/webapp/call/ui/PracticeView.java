@@ -157,6 +157,8 @@ public class PracticeView extends Div {
         consent.addValueChangeListener(change -> updateCallButton());
 
         call.setId("call-button");
+        // Off at once in the browser too, so a double click can't ask twice; updateCallButton turns it back on.
+        call.setDisableOnClick(true);
         call.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
         call.addClickListener(click -> placeCall());
         callBlockedReason.setId("call-blocked-reason");
@@ -330,6 +332,7 @@ public class PracticeView extends Div {
 
     private void placeCall() {
         if (blockedReason(clock.instant()).isPresent() || !(phone.check() instanceof PhoneCheck.Valid valid)) {
+            updateCallButton();
             return;
         }
         CallRequest request = new CallRequest(valid.e164(), valid.region(), form.scenario().id(), form.values(),
