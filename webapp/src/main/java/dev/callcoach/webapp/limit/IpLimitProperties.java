@@ -8,8 +8,8 @@ import java.time.Duration;
 /**
  * How many call placements one client IP may make, and where its IP address comes from.
  *
- * @param placements     placements allowed per window; the allowance refills gradually over the window
- * @param window         the window the allowance refills over
+ * @param placements     placements allowed per window
+ * @param window         the window, starting at an IP's first placement; the allowance comes back whole when it ends
  * @param clientIpHeader request header set by a proxy we trust (e.g. {@code Fly-Client-IP}); blank means the
  *                       socket's remote address is used. Never set it when clients reach the webapp directly:
  *                       they could then choose their own IP

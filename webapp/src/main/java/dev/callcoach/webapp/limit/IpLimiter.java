@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * In-memory token buckets, one per client IP: {@code placements} tokens that refill gradually over
- * {@code window}. Per instance by design: it is a cheap first line against one client hammering the page,
- * while the exact per-number limit lives in the backend's database.
+ * In-memory token buckets, one per client IP: {@code placements} per {@code window}, the window starting at
+ * the IP's first placement and the whole allowance coming back when it ends. Refilling all at once (rather
+ * than gradually) is what makes "the 11th placement within 15 minutes is refused" hold: a gradual refill
+ * would hand out one more every 90 s. Per instance by design: a cheap first line against one client
+ * hammering the page, while the exact per-number limit lives in the backend's database.
  */
 public final class IpLimiter {
 
@@ -71,7 +73,7 @@ public final class IpLimiter {
         return Bucket.builder()
                 .addLimit(Bandwidth.builder()
                         .capacity(properties.placements())
-                        .refillGreedy(properties.placements(), properties.window())
+                        .refillIntervally(properties.placements(), properties.window())
                         .build())
                 .withCustomTimePrecision(time)
                 .build();

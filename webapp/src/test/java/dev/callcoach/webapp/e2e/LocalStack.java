@@ -23,8 +23,12 @@ import java.util.Map;
  */
 final class LocalStack implements AutoCloseable {
 
-    /** Relative to the webapp module, where the tests run. */
-    private static final Path BACKEND_JAR = Path.of("..", "websocket-server", "target", "quarkus-app", "quarkus-run.jar");
+    /**
+     * The backend's runnable jar: the reactor's, relative to the webapp module where the tests run, unless the
+     * system property {@code callcoach.e2e.backend-jar} names another build.
+     */
+    private static final Path BACKEND_JAR = Path.of(System.getProperty("callcoach.e2e.backend-jar",
+            "../websocket-server/target/quarkus-app/quarkus-run.jar"));
 
     private final DemoStack stack;
     private final ConfigurableApplicationContext webapp;

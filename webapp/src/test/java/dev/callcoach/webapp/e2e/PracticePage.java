@@ -86,6 +86,12 @@ final class PracticePage {
         return this;
     }
 
+    /** Waits for the placed call to show up live. */
+    PracticePage awaitLiveCall() {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("live-call")));
+        return this;
+    }
+
     /** Waits for the live view to show this status (protocol spelling, e.g. "completed"); returns the page. */
     PracticePage awaitStatus(String status) {
         wait.until(d -> status.equals(d.findElement(By.id("call-timeline")).getDomAttribute("data-status")));

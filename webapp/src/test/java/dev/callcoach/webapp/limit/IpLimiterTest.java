@@ -34,21 +34,23 @@ class IpLimiterTest {
         IpLimiter.Decision eleventh = limiter.tryAcquire("203.0.113.7");
 
         assertThat(eleventh.allowed()).isFalse();
-        // The allowance refills evenly: one placement every 15 min / 10 = 90 s.
-        assertThat(eleventh.retryAfter()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(eleventh.retryAfter()).isEqualTo(Duration.ofMinutes(15));
     }
 
     @Test
-    void theAllowanceComesBackOverTime() {
+    void nothingComesBackBeforeTheWindowEndsThenEverythingDoes() {
         IpLimiter limiter = new IpLimiter(properties(10, Duration.ofMinutes(15), 1000), time);
         for (int i = 0; i < 10; i++) {
             limiter.tryAcquire("203.0.113.7");
         }
 
-        nanos.addAndGet(Duration.ofSeconds(89).toNanos());
-        assertThat(limiter.tryAcquire("203.0.113.7").retryAfter()).isEqualTo(Duration.ofSeconds(1));
-        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
-        assertThat(limiter.tryAcquire("203.0.113.7").allowed()).isTrue();
+        nanos.addAndGet(Duration.ofMinutes(14).toNanos());
+        assertThat(limiter.tryAcquire("203.0.113.7").retryAfter()).isEqualTo(Duration.ofMinutes(1));
+        nanos.addAndGet(Duration.ofMinutes(1).toNanos());
+        for (int i = 0; i < 10; i++) {
+            assertThat(limiter.tryAcquire("203.0.113.7").allowed()).isTrue();
+        }
+        assertThat(limiter.tryAcquire("203.0.113.7").allowed()).isFalse();
     }
 
     @Test

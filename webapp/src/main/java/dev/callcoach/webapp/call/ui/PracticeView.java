@@ -256,6 +256,10 @@ public class PracticeView extends Div {
 
     private void checkAllowance(String e164) {
         allowance.loading(e164);
+        if (allowance.known() == null) {
+            // Another number than the one shown: its line would be wrong while the answer is on its way.
+            phone.showAllowance(null, false);
+        }
         tasks.run(ui, () -> phoneLimits.check(e164), known -> {
             if (allowance.answer(e164, known)) {
                 showAllowance();

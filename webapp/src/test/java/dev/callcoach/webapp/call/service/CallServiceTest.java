@@ -160,7 +160,7 @@ class CallServiceTest {
         Placement eleventh = service.place(REQUEST, "203.0.113.7", event -> { });
 
         assertThat(eleventh).isInstanceOfSatisfying(Placement.Refused.class, refused -> {
-            assertThat(refused.message()).startsWith("Too many calls from your network").contains("1 min 30 s");
+            assertThat(refused.message()).startsWith("Too many calls from your network").contains("15 min");
             assertThat(refused.retryAfter()).isPositive();
         });
         assertThat(sent).isEmpty();
