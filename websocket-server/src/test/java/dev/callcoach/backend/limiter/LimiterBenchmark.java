@@ -1,8 +1,10 @@
 package dev.callcoach.backend.limiter;
 
+import dev.callcoach.backend.call.CallSession;
 import dev.callcoach.backend.call.CallSessions;
 import dev.callcoach.backend.testing.Databases;
 import dev.callcoach.backend.testing.PostgresResource;
+import dev.callcoach.backend.testing.Reservations;
 import dev.callcoach.backend.testing.TestNumbers;
 import dev.callcoach.contracts.channel.CallStatus;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -63,12 +65,10 @@ class LimiterBenchmark {
             Databases.truncate(pool);
             run("granted", callers, () -> {
                 long start = System.nanoTime();
-                Reservation reservation = limiter.reserve(TestNumbers.fresh(), "job-interview", Map.of(), "alloy")
-                        .await().indefinitely();
+                CallSession session = Reservations.grant(limiter, TestNumbers.fresh());
                 long nanos = System.nanoTime() - start;
                 // Ends the call (not timed), so open sessions stay at most one per caller, as in production.
-                sessions.updateStatus(((Reservation.Granted) reservation).session().id(), CallStatus.COMPLETED,
-                        Instant.now()).await().indefinitely();
+                sessions.updateStatus(session.id(), CallStatus.COMPLETED, Instant.now()).await().indefinitely();
                 return nanos;
             });
         }
@@ -80,11 +80,11 @@ class LimiterBenchmark {
         for (int callers : CALLERS) {
             Databases.truncate(pool);
             String number = TestNumbers.fresh();
-            limiter.reserve(number, "job-interview", Map.of(), "alloy").await().indefinitely();
-            limiter.reserve(number, "job-interview", Map.of(), "alloy").await().indefinitely();
+            Reservations.grant(limiter, number);
+            Reservations.grant(limiter, number);
             run("refused", callers, () -> {
                 long start = System.nanoTime();
-                limiter.reserve(number, "job-interview", Map.of(), "alloy").await().indefinitely();
+                Reservations.refusal(Reservations.reserve(limiter, number));
                 return System.nanoTime() - start;
             });
         }
