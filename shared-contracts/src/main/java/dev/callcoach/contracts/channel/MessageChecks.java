@@ -1,0 +1,37 @@
+package dev.callcoach.contracts.channel;
+
+import dev.callcoach.contracts.internal.Require;
+
+import java.util.regex.Pattern;
+
+/** Field checks shared by the message records' compact constructors. */
+final class MessageChecks {
+
+    /** Short free texts (reasons, details, ids of other systems). */
+    static final int MAX_SHORT_TEXT = 256;
+    /** Human messages. */
+    static final int MAX_MESSAGE = 1000;
+
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
+
+    private MessageChecks() {
+    }
+
+    static String correlationId(String value) {
+        Require.nonNull(value, "correlationId");
+        if (!ChannelProtocol.isValidCorrelationId(value)) {
+            throw new IllegalArgumentException("field 'correlationId' must be 1 to "
+                    + ChannelProtocol.MAX_CORRELATION_ID_LENGTH + " visible ASCII characters");
+        }
+        return value;
+    }
+
+    /** The message names the field but never shows the value: it may be a phone number. */
+    static String e164(String value, String field) {
+        Require.nonNull(value, field);
+        if (!E164.matcher(value).matches()) {
+            throw new IllegalArgumentException("field '" + field + "' must be an E.164 number like +14155550123");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.callcoach.contracts.channel;
+
+/** Why the backend would not reserve a call. */
+public enum RefusalReason {
+    /** The number has used up its calls for the rolling window; see {@code retryAfterSeconds}. */
+    PHONE_LIMIT,
+    /** As many calls are running as the deployment allows at once. */
+    CONCURRENCY_CAP,
+    /** The deployment's daily call budget is spent. */
+    DAILY_CAP,
+    /** The number fails the phone rules. */
+    INVALID_NUMBER,
+    UNKNOWN_SCENARIO,
+    /** The scenario form or voice fails validation. */
+    INVALID_CONFIG,
+    /** Calling is switched off or a dependency is down. */
+    UNAVAILABLE
+}

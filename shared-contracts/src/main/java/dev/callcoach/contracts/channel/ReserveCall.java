@@ -1,0 +1,46 @@
+package dev.callcoach.contracts.channel;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import dev.callcoach.contracts.internal.Require;
+import dev.callcoach.contracts.phone.PhoneMasking;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code call.reserve}: reserve a call slot for this number and scenario. Answered by {@link CallReserved}
+ * or {@link CallRefused}.
+ *
+ * @param phoneNumber    E.164, already through the phone rules; masked in {@link #toString()}
+ * @param scenarioConfig the filled-in scenario form by field key; validated by the backend against the scenario
+ * @param voice          the chosen voice, one of the scenario's voices
+ */
+@JsonTypeName("call.reserve")
+public record ReserveCall(
+        String correlationId,
+        String phoneNumber,
+        String scenarioId,
+        Map<String, String> scenarioConfig,
+        String voice) implements ChannelRequest {
+
+    public ReserveCall {
+        MessageChecks.correlationId(correlationId);
+        MessageChecks.e164(phoneNumber, "phoneNumber");
+        Require.text(scenarioId, "scenarioId", MessageChecks.MAX_SHORT_TEXT);
+        Require.nonNull(scenarioConfig, "scenarioConfig");
+        // Checked by iterating: Map.of's containsKey(null) throws instead of answering.
+        if (scenarioConfig.entrySet().stream().anyMatch(entry -> entry.getKey() == null || entry.getValue() == null)) {
+            throw new IllegalArgumentException("field 'scenarioConfig' must not contain null keys or values");
+        }
+        // Insertion-ordered copy: stable JSON output, unlike Map.copyOf.
+        scenarioConfig = Collections.unmodifiableMap(new LinkedHashMap<>(scenarioConfig));
+        Require.text(voice, "voice", MessageChecks.MAX_SHORT_TEXT);
+    }
+
+    @Override
+    public String toString() {
+        return "ReserveCall[correlationId=" + correlationId + ", phoneNumber=" + PhoneMasking.mask(phoneNumber)
+                + ", scenarioId=" + scenarioId + ", scenarioConfig=" + scenarioConfig + ", voice=" + voice + "]";
+    }
+}

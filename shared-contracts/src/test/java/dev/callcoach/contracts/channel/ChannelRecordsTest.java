@@ -1,0 +1,107 @@
+package dev.callcoach.contracts.channel;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ChannelRecordsTest {
+
+    @Test
+    void recordsHoldingAPhoneNumberMaskItInToString() {
+        PhoneLimitCheck check = new PhoneLimitCheck("c-1", "+14155550123");
+        ReserveCall reserve = new ReserveCall("c-2", "+61412345678", "job-interview", Map.of("role", "dev"), "marin");
+
+        assertThat(check.toString()).doesNotContain("4155550123").contains("+1 •••• ••• 0123");
+        assertThat(reserve.toString()).doesNotContain("412345678").contains("+61 •••• ••• 5678", "job-interview");
+    }
+
+    @Test
+    void scenarioConfigIsCopiedAndRefusesNulls() {
+        java.util.HashMap<String, String> config = new java.util.HashMap<>(Map.of("role", "dev"));
+        ReserveCall reserve = new ReserveCall("c-2", "+61412345678", "job-interview", config, "marin");
+        config.put("role", "changed");
+
+        assertThat(reserve.scenarioConfig()).containsEntry("role", "dev");
+        config.put("role", null);
+        assertThatThrownBy(() -> new ReserveCall("c-2", "+61412345678", "job-interview", config, "marin"))
+                .hasMessage("field 'scenarioConfig' must not contain null keys or values");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "has space", "tab\tinside", "ünïcode"})
+    void correlationIdMustBeVisibleAscii(String id) {
+        assertThat(ChannelProtocol.isValidCorrelationId(id)).isFalse();
+        assertThatThrownBy(() -> new Ack(id)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void phoneLimitStatusIsConsistent() {
+        Instant later = Instant.parse("2025-01-01T12:00:00Z");
+
+        assertThat(new PhoneLimitStatus("c", 2, 0, later, 60).nextAllowedAt()).isEqualTo(later);
+        assertThatThrownBy(() -> new PhoneLimitStatus("c", 2, 3, null, 60))
+                .hasMessage("field 'callsLeft' must not exceed field 'limit'");
+        assertThatThrownBy(() -> new PhoneLimitStatus("c", 2, 1, later, 60))
+                .hasMessage("field 'nextAllowedAt' must be null while calls are left");
+        assertThatThrownBy(() -> new PhoneLimitStatus("c", 2, 1, null, 0))
+                .hasMessage("field 'windowMinutes' must be at least 1");
+    }
+
+    @Test
+    void callRefusedRetryAfterIsNotNegative() {
+        assertThatThrownBy(() -> new CallRefused("c", RefusalReason.DAILY_CAP, "Come back tomorrow.", -1))
+                .hasMessage("field 'retryAfterSeconds' must be at least 0");
+    }
+
+    @Test
+    void errorReplyMayLackACorrelationId() {
+        assertThat(new ErrorReply(null, ErrorCode.MALFORMED_JSON, "empty frame").correlationId()).isNull();
+    }
+
+    @Test
+    void transcriptTextMayBeEmptyWhilePartial() {
+        TranscriptEvent event = new TranscriptEvent(UUID.randomUUID(), Speaker.CALLER, "", false, null, Instant.EPOCH);
+
+        assertThat(event.isFinal()).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "queued, QUEUED", "initiated, INITIATED", "ringing, RINGING", "in-progress, IN_PROGRESS",
+            "completed, COMPLETED", "busy, BUSY", "no-answer, NO_ANSWER", "failed, FAILED", "canceled, CANCELED",
+            "' In-Progress ', IN_PROGRESS"})
+    void callStatusParsesTwilioValues(String twilio, CallStatus expected) {
+        assertThat(CallStatus.fromTwilio(twilio)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"reserved", "released", "answered", "in_progress", ""})
+    void callStatusRefusesWhatTwilioDoesNotSend(String value) {
+        assertThatThrownBy(() -> CallStatus.fromTwilio(value))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown Twilio call status '" + value + "'");
+        assertThatThrownBy(() -> CallStatus.fromTwilio(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void terminalStatusesAreTheEndsOfACall() {
+        assertThat(java.util.Arrays.stream(CallStatus.values()).filter(CallStatus::isTerminal))
+                .containsExactly(CallStatus.COMPLETED, CallStatus.BUSY, CallStatus.NO_ANSWER, CallStatus.FAILED,
+                        CallStatus.CANCELED, CallStatus.RELEASED);
+    }
+
+    @Test
+    void protocolConstants() {
+        assertThat(ChannelProtocol.PATH).isEqualTo("/channel/v1");
+        assertThat(ChannelProtocol.typeName(ReserveCall.class)).isEqualTo("call.reserve");
+        assertThat(ChannelProtocol.MESSAGE_TYPES).hasSize(16);
+    }
+}
