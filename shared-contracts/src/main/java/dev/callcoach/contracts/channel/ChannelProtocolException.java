@@ -31,6 +31,11 @@ public final class ChannelProtocolException extends RuntimeException {
 
     /** The {@code error} reply to send back for this failure. */
     public ErrorReply toErrorReply() {
-        return new ErrorReply(correlationId, code, getMessage());
+        String message = getMessage();
+        // A rule message can quote a long schema part (a scenario's voice list); the reply has a bound.
+        if (message.length() > MessageChecks.MAX_MESSAGE) {
+            message = message.substring(0, MessageChecks.MAX_MESSAGE - 3) + "...";
+        }
+        return new ErrorReply(correlationId, code, message);
     }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
  * {@code call.reserve}: reserve a call slot for this number and scenario. Answered by {@link CallReserved}
  * or {@link CallRefused}.
  *
- * @param phoneNumber    E.164, already through the phone rules; masked in {@link #toString()}
+ * @param phoneNumber    E.164, already through the phone rules; masked in {@link #toString()}, which also leaves
+ *                       out the form's values (free text may hold anything a person typed, a number included)
  * @param scenarioConfig the filled-in scenario form by field key; validated by the backend against the scenario
  * @param voice          the chosen voice, one of the scenario's voices
  */
@@ -41,6 +42,6 @@ public record ReserveCall(
     @Override
     public String toString() {
         return "ReserveCall[correlationId=" + correlationId + ", phoneNumber=" + PhoneMasking.mask(phoneNumber)
-                + ", scenarioId=" + scenarioId + ", scenarioConfig=" + scenarioConfig + ", voice=" + voice + "]";
+                + ", scenarioId=" + scenarioId + ", scenarioConfigKeys=" + scenarioConfig.keySet() + ", voice=" + voice + "]";
     }
 }

@@ -24,6 +24,14 @@ class ChannelRecordsTest {
     }
 
     @Test
+    void reserveCallLeavesFormValuesOutOfToString() {
+        ReserveCall reserve = new ReserveCall("c-3", "+61412345678", "job-interview",
+                Map.of("notes", "call my friend on 0412 999 888"), "marin");
+
+        assertThat(reserve.toString()).contains("notes").doesNotContain("999", "call my friend");
+    }
+
+    @Test
     void scenarioConfigIsCopiedAndRefusesNulls() {
         java.util.HashMap<String, String> config = new java.util.HashMap<>(Map.of("role", "dev"));
         ReserveCall reserve = new ReserveCall("c-2", "+61412345678", "job-interview", config, "marin");
@@ -64,6 +72,13 @@ class ChannelRecordsTest {
     @Test
     void errorReplyMayLackACorrelationId() {
         assertThat(new ErrorReply(null, ErrorCode.MALFORMED_JSON, "empty frame").correlationId()).isNull();
+    }
+
+    @Test
+    void errorReplyOfALongRuleMessageIsCutToTheBound() {
+        ChannelProtocolException e = new ChannelProtocolException(ErrorCode.INVALID_MESSAGE, "x".repeat(5000), "c-1");
+
+        assertThat(e.toErrorReply().message()).hasSize(1000).endsWith("...");
     }
 
     @Test

@@ -1,0 +1,115 @@
+package dev.callcoach.simulator.demo;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One of our services running as a child JVM: its output goes to ours line by line behind a
+ * {@code [name]} prefix, and it counts as up once a URL of its answers 200.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+
+    private final String name;
+    private final Process process;
+
+    private ServiceProcess(String name, Process process) {
+        this.name = name;
+        this.process = process;
+    }
+
+    /** Starts {@code java [jvmArgs] -jar jar} with these variables added to ours. */
+    static ServiceProcess start(String name, Path jar, List<String> jvmArgs, Map<String, String> environment,
+                                PrintStream out) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new java.util.ArrayList<>();
+        command.add(java);
+        command.addAll(jvmArgs);
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            Thread pump = new Thread(() -> pump(name, process, out), name + "-output");
+            pump.setDaemon(true);
+            pump.start();
+            return new ServiceProcess(name, process);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name + " (" + jar + ")", e);
+        }
+    }
+
+    private static void pump(String name, Process process, PrintStream out) {
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                out.println("[" + name + "] " + line);
+            }
+        } catch (IOException e) {
+            // The process is gone; its exit is reported by whoever waits for it.
+        }
+    }
+
+    /** Waits until {@code url} answers 200; fails early when the process dies meanwhile. */
+    void awaitReady(URI url, Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with code " + process.exitValue() + " while starting");
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Not listening yet.
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+        throw new IllegalStateException(name + " did not answer 200 at " + url + " within " + timeout.toSeconds() + " s");
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Asks the service to stop (SIGTERM, so its own shutdown runs), then insists after a grace period. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " (pid " + process.pid() + ")";
+    }
+}

@@ -1,0 +1,67 @@
+package dev.callcoach.simulator.realtime;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.callcoach.simulator.http.Json;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.function.Consumer;
+
+/**
+ * The JSON view of {@link FakeRealtime}: {@code GET /_sim/realtime/sessions},
+ * {@code GET /_sim/realtime/sessions/{id}} (with the effective session and truncations) and
+ * {@code GET /_sim/realtime/sessions/{id}/events} (every client and server event).
+ */
+final class RealtimeInspectionApi {
+
+    private final FakeRealtime realtime;
+
+    RealtimeInspectionApi(FakeRealtime realtime) {
+        this.realtime = realtime;
+    }
+
+    void mount(Router router) {
+        router.get("/_sim/health").handler(ctx -> Json.respond(ctx, 200, Json.object().put("status", "UP")));
+        router.get("/_sim/realtime/sessions").handler(ctx -> {
+            ArrayNode list = Json.MAPPER.createArrayNode();
+            realtime.sessions().forEach(s -> list.add(summary(s)));
+            Json.respond(ctx, 200, Json.object().put("openSessionCount", realtime.openSessionCount())
+                    .put("refusedConnections", realtime.refusedConnections()).set("sessions", list));
+        });
+        router.get("/_sim/realtime/sessions/:id").handler(ctx -> withSession(ctx, s -> {
+            ObjectNode json = summary(s);
+            json.set("session", s.session());
+            json.set("truncations", Json.MAPPER.valueToTree(s.truncations()));
+            Json.respond(ctx, 200, json);
+        }));
+        router.get("/_sim/realtime/sessions/:id/events").handler(ctx -> withSession(ctx, s -> {
+            ObjectNode json = Json.object();
+            ArrayNode client = json.putArray("client");
+            s.clientEvents().forEach(e -> client.addObject().put("atMillis", e.atMillis()).put("type", e.type()).put("raw", e.raw()));
+            ArrayNode server = json.putArray("server");
+            s.serverEvents().forEach(e -> server.addObject().put("atMillis", e.atMillis()).put("type", e.type()).put("raw", e.raw()));
+            Json.respond(ctx, 200, json);
+        }));
+    }
+
+    private void withSession(RoutingContext ctx, Consumer<RealtimeSession> action) {
+        realtime.session(ctx.pathParam("id")).ifPresentOrElse(action, () -> Json.error(ctx, 404, "no such session"));
+    }
+
+    private static ObjectNode summary(RealtimeSession s) {
+        ObjectNode json = Json.object()
+                .put("id", s.id())
+                .put("index", s.index())
+                .put("dialect", s.dialect().name())
+                .put("model", s.model())
+                .put("open", s.isOpen())
+                .put("openedAtMillis", s.openedAtMillis())
+                .put("inputAudioMs", s.inputAudioMs())
+                .put("utterances", s.utteranceCount())
+                .put("responses", s.responseCount())
+                .put("clientEvents", s.clientEvents().size())
+                .put("errorsSent", s.errorsSent().size());
+        s.closeCode().ifPresent(code -> json.put("closeCode", code));
+        return json;
+    }
+}
