@@ -1,2 +1,2 @@
-/** Typed configuration of the backend and the sources it is read from (environment, {@code DATABASE_URL}). */
+/** Typed configuration and its sources (environment, {@code DATABASE_URL}), the secret rules, and the shared clock. */
 package dev.callcoach.backend.config;

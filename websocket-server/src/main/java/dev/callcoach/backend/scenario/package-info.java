@@ -1,2 +1,6 @@
-/** The scenario catalog: one JSON file per scenario, loaded at startup, and the AI instructions rendered from a caller's settings. */
+/**
+ * The practice scenarios the backend offers: one JSON file per scenario, loaded at startup, served
+ * through the {@link dev.callcoach.backend.scenario.Scenarios} port, and the AI instructions
+ * rendered from a caller's settings.
+ */
 package dev.callcoach.backend.scenario;

@@ -1,0 +1,123 @@
+package dev.callcoach.backend.limiter;
+
+import dev.callcoach.backend.call.CallSession;
+import dev.callcoach.backend.call.StatusUpdate;
+import dev.callcoach.backend.db.DatabaseFailover;
+import dev.callcoach.backend.db.SqlValues;
+import dev.callcoach.backend.phone.HashedNumber;
+import dev.callcoach.backend.phone.PhoneHasher;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * The phone limiter: how many calls a number has left, reserving a call slot, giving it back. Served by
+ * Postgres, or by this instance's memory while Postgres is away (see {@link DatabaseFailover}); either way
+ * no request fails and nothing goes unlimited.
+ */
+@ApplicationScoped
+public class PhoneLimiter {
+
+    private static final Logger LOG = Logger.getLogger(PhoneLimiter.class);
+
+    private final PhoneHasher hasher;
+    private final LimitRules rules;
+    private final DatabaseFailover failover;
+    private final PostgresLimiter postgres;
+    private final InMemoryLimiter memory;
+    private final Clock clock;
+    private final MeterRegistry registry;
+
+    PhoneLimiter(PhoneHasher hasher, LimiterConfig config, DatabaseFailover failover, PostgresLimiter postgres,
+                 InMemoryLimiter memory, Clock clock, MeterRegistry registry) {
+        this.hasher = hasher;
+        this.rules = config.rules();
+        this.failover = failover;
+        this.postgres = postgres;
+        this.memory = memory;
+        this.clock = clock;
+        this.registry = registry;
+    }
+
+    public LimitRules rules() {
+        return rules;
+    }
+
+    /**
+     * Calls the number has left in the rolling window and when the next one is allowed.
+     *
+     * @param e164 the number in E.164 form
+     * @throws IllegalArgumentException if {@code e164} is not in E.164 form
+     */
+    public Uni<PhoneAllowance> check(String e164) {
+        HashedNumber number = hasher.hash(e164);
+        Instant now = SqlValues.now(clock);
+        Instant since = rules.windowStart(now);
+        return failover.call("limit_check", () -> postgres.attempts(number, since),
+                        () -> Uni.createFrom().item(memory.attempts(number, since)))
+                .map(attempts -> rules.allowance(attempts, now));
+    }
+
+    /**
+     * Grants a call slot and creates its session in status {@code reserved}, or refuses with the reason and
+     * when to retry. Exact under any concurrency on one database. The scenario config must already be
+     * validated.
+     *
+     * @throws IllegalArgumentException if {@code e164} is not in E.164 form
+     */
+    public Uni<Reservation> reserve(String e164, String scenarioId, Map<String, String> scenarioConfig, String voice) {
+        HashedNumber number = hasher.hash(e164);
+        CallSession candidate = CallSession.reserved(UUID.randomUUID(), number.current(), scenarioId, scenarioConfig,
+                voice, SqlValues.now(clock));
+        return failover.call("reserve",
+                        () -> postgres.reserve(number, candidate, rules).invoke(this::mirror),
+                        () -> Uni.createFrom().item(memory.reserve(number, candidate, rules)))
+                .invoke(reservation -> record(reservation, number));
+    }
+
+    /** Gives the slot of a reservation that was never placed back; only a {@code reserved} session can be released. */
+    public Uni<StatusUpdate> release(UUID sessionId) {
+        Instant now = SqlValues.now(clock);
+        return failover.call("release",
+                () -> postgres.release(sessionId, now).invoke(memory::mirrorRelease),
+                () -> Uni.createFrom().item(memory.release(sessionId, now)));
+    }
+
+    private void mirror(Reservation reservation) {
+        if (reservation instanceof Reservation.Granted granted) {
+            memory.mirror(granted.session());
+        }
+    }
+
+    private void record(Reservation reservation, HashedNumber number) {
+        String mode = failover.mode().label();
+        switch (reservation) {
+            case Reservation.Granted granted -> {
+                counter("granted", "none", mode).increment();
+                LOG.infof("event=call_reserved session=%s phone=%s mode=%s", granted.session().id(), number.current(), mode);
+            }
+            case Reservation.Refused refused -> {
+                String reason = refused.refusal().reason().name().toLowerCase(Locale.ROOT);
+                counter("refused", reason, mode).increment();
+                LOG.infof("event=call_refused reason=%s retry_after_s=%d phone=%s mode=%s", reason,
+                        refused.refusal().retryAfterSeconds(), number.current(), mode);
+            }
+        }
+    }
+
+    private Counter counter(String outcome, String reason, String mode) {
+        return Counter.builder("callcoach.reservations")
+                .description("Call reservations by outcome, refusal reason and the store that decided")
+                .tag("outcome", outcome)
+                .tag("reason", reason)
+                .tag("mode", mode)
+                .register(registry);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.callcoach.backend.limiter;
+
+import static dev.callcoach.backend.db.SqlValues.instant;
+import static dev.callcoach.backend.db.SqlValues.timestamp;
+
+import dev.callcoach.backend.call.CallSession;
+import dev.callcoach.backend.call.PostgresCallSessions;
+import dev.callcoach.backend.call.StatusUpdate;
+import dev.callcoach.backend.db.SqlValues;
+import dev.callcoach.backend.phone.HashedNumber;
+import dev.callcoach.backend.phone.PhoneHash;
+import dev.callcoach.contracts.channel.CallStatus;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The limiter on Postgres, exact across any number of backend instances sharing the database.
+ *
+ * <p>A reservation is one transaction (READ COMMITTED) that serialises in the database, never in the JVM:
+ * <ol>
+ *   <li>{@code pg_advisory_xact_lock} on the number's hash (on both hashes, in key order, during a secret
+ *       rotation), then count its attempts in the window. Refusals by the per-number limit end here, so
+ *       one busy number never queues behind the global lock.</li>
+ *   <li>{@code pg_advisory_xact_lock} on one global key, then count open sessions and the last 24 hours'
+ *       attempts, then insert the session and its attempt.</li>
+ * </ol>
+ * Each count is its own statement after the lock: under READ COMMITTED a statement sees what committed
+ * before it started, so it sees every reservation that held the lock before. Locks are always taken in
+ * the order number, then global, so two reservations cannot deadlock. The global lock makes granted
+ * reservations strictly sequential, a ceiling of roughly one per three round trips (see
+ * docs/benchmarks.md), far above what the caps let through.
+ */
+@ApplicationScoped
+public class PostgresLimiter {
+
+    /** Advisory lock key guarding the global caps ("callcoac" in ASCII). */
+    static final long GLOBAL_LOCK_KEY = 0x63616c6c636f6163L;
+
+    private final Pool pool;
+    private final PostgresCallSessions sessions;
+
+    public PostgresLimiter(Pool pool, PostgresCallSessions sessions) {
+        this.pool = pool;
+        this.sessions = sessions;
+    }
+
+    /** The number's attempts newer than {@code since}, oldest first; no lock, a snapshot is enough to report. */
+    public Uni<List<Instant>> attempts(HashedNumber number, Instant since) {
+        return attempts(pool, number.all(), since);
+    }
+
+    public Uni<Reservation> reserve(HashedNumber number, CallSession candidate, LimitRules rules) {
+        Instant now = candidate.createdAt();
+        return pool.withTransaction(tx -> lockNumber(tx, number)
+                .chain(() -> attempts(tx, number.all(), rules.windowStart(now)))
+                .chain(attempts -> rules.phoneRefusal(rules.allowance(attempts, now), now)
+                        .map(PostgresLimiter::refused)
+                        .orElseGet(() -> lock(tx, GLOBAL_LOCK_KEY)
+                                .chain(() -> globalUsage(tx, rules, now))
+                                .chain(usage -> rules.globalRefusal(usage, now)
+                                        .map(PostgresLimiter::refused)
+                                        .orElseGet(() -> grant(tx, candidate))))));
+    }
+
+    /** Gives back the slot of a reservation that was never placed. */
+    public Uni<StatusUpdate> release(UUID sessionId, Instant now) {
+        return pool.withTransaction(tx -> sessions.transition(tx, sessionId, CallStatus.RELEASED, now)
+                .call(update -> update.outcome() == StatusUpdate.Outcome.APPLIED
+                        ? tx.preparedQuery("DELETE FROM call_attempt WHERE session_id = $1").execute(Tuple.of(sessionId))
+                        : Uni.createFrom().voidItem()));
+    }
+
+    /** Deletes up to {@code batchSize} attempts created before {@code before}; returns how many. */
+    public Uni<Integer> deleteAttemptsBefore(Instant before, int batchSize) {
+        return pool.preparedQuery("""
+                        DELETE FROM call_attempt WHERE session_id IN (
+                            SELECT session_id FROM call_attempt WHERE created_at < $1 LIMIT $2)""")
+                .execute(Tuple.of(timestamp(before), batchSize))
+                .map(RowSet::rowCount);
+    }
+
+    /** Writes attempts granted during an outage and removes those released meanwhile; idempotent. */
+    Uni<Void> merge(SqlClient tx, Collection<Attempt> granted, Collection<UUID> released) {
+        Uni<Void> inserts = Multi.createFrom().iterable(granted)
+                .onItem().transformToUniAndConcatenate(attempt -> insertAttempt(tx, attempt.sessionId(),
+                        attempt.phoneHash(), attempt.createdAt()))
+                .collect().last().replaceWithVoid();
+        return inserts.chain(() -> released.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : tx.preparedQuery("DELETE FROM call_attempt WHERE session_id = ANY($1)")
+                        .execute(Tuple.of(released.toArray(UUID[]::new))).replaceWithVoid());
+    }
+
+    private Uni<Reservation> grant(SqlClient tx, CallSession session) {
+        return sessions.insert(tx, session)
+                .chain(() -> insertAttempt(tx, session.id(), session.phoneHash(), session.createdAt()))
+                .replaceWith(new Reservation.Granted(session));
+    }
+
+    private static Uni<Void> insertAttempt(SqlClient tx, UUID sessionId, PhoneHash hash, Instant createdAt) {
+        return tx.preparedQuery("""
+                        INSERT INTO call_attempt (session_id, phone_hash, created_at) VALUES ($1, $2, $3)
+                        ON CONFLICT (session_id) DO NOTHING""")
+                .execute(Tuple.of(sessionId, SqlValues.bytea(hash), timestamp(createdAt)))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Void> lockNumber(SqlClient tx, HashedNumber number) {
+        // Sorted, so that during a rotation two instances with different secrets lock in the same order.
+        long[] keys = number.all().stream().mapToLong(PhoneHash::lockKey).sorted().distinct().toArray();
+        Uni<Void> locked = Uni.createFrom().voidItem();
+        for (long key : keys) {
+            locked = locked.chain(() -> lock(tx, key));
+        }
+        return locked;
+    }
+
+    private static Uni<Void> lock(SqlClient tx, long key) {
+        return tx.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(Tuple.of(key)).replaceWithVoid();
+    }
+
+    private static Uni<List<Instant>> attempts(SqlClient client, List<PhoneHash> hashes, Instant since) {
+        return client.preparedQuery("""
+                        SELECT created_at FROM call_attempt
+                         WHERE phone_hash = ANY($1) AND created_at > $2
+                         ORDER BY created_at""")
+                .execute(Tuple.of(SqlValues.byteaArray(hashes), timestamp(since)))
+                .map(rows -> {
+                    List<Instant> times = new ArrayList<>();
+                    rows.forEach(row -> times.add(instant(row.getOffsetDateTime(0))));
+                    return times;
+                });
+    }
+
+    private Uni<GlobalUsage> globalUsage(SqlClient tx, LimitRules rules, Instant now) {
+        Instant dayStart = rules.dayStart(now);
+        // Both counts stop at their cap, so the cost stays flat however busy the day was. Only when the
+        // cap was lowered below today's count does that make the daily retry-after early: a later retry
+        // is refused again, never granted wrongly.
+        Uni<Integer> inDay = tx.preparedQuery("""
+                        SELECT count(*) FROM (
+                            SELECT 1 FROM call_attempt WHERE created_at > $1 LIMIT $2) day""")
+                .execute(Tuple.of(timestamp(dayStart), rules.dailyCap()))
+                .map(rows -> rows.iterator().next().getInteger(0));
+        return sessions.countOpen(tx, rules.openSince(now), rules.concurrentCap())
+                .chain(open -> inDay.chain(day -> dailySlotFreedBy(tx, rules, dayStart, day)
+                        .map(freedBy -> new GlobalUsage(open, day, freedBy.orElse(null)))));
+    }
+
+    private static Uni<Optional<Instant>> dailySlotFreedBy(SqlClient tx, LimitRules rules, Instant dayStart, int inDay) {
+        Optional<Integer> offset = rules.dailyFreeingOffset(inDay);
+        if (offset.isEmpty()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return tx.preparedQuery("""
+                        SELECT created_at FROM call_attempt WHERE created_at > $1
+                         ORDER BY created_at OFFSET $2 LIMIT 1""")
+                .execute(Tuple.of(timestamp(dayStart), offset.get()))
+                .map(rows -> {
+                    var it = rows.iterator();
+                    return it.hasNext() ? Optional.of(instant(it.next().getOffsetDateTime(0))) : Optional.<Instant>empty();
+                });
+    }
+
+    private static Uni<Reservation> refused(Refusal refusal) {
+        return Uni.createFrom().item(new Reservation.Refused(refusal));
+    }
+}

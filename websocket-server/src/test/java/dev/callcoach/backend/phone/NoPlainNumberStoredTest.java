@@ -1,0 +1,72 @@
+package dev.callcoach.backend.phone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.callcoach.backend.call.CallSession;
+import dev.callcoach.backend.call.CallSessions;
+import dev.callcoach.backend.call.CallUsage;
+import dev.callcoach.backend.limiter.PhoneLimiter;
+import dev.callcoach.backend.limiter.Reservation;
+import dev.callcoach.backend.testing.PlainNumberScan;
+import dev.callcoach.backend.testing.PostgresResource;
+import dev.callcoach.backend.testing.TestNumbers;
+import dev.callcoach.contracts.channel.CallStatus;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Runs every write path with real numbers, then looks for the numbers in every table. */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
+class NoPlainNumberStoredTest {
+
+    @Inject
+    PhoneLimiter limiter;
+    @Inject
+    CallSessions sessions;
+    @Inject
+    Pool pool;
+
+    @Test
+    void noTableHoldsAPlainPhoneNumber() {
+        String number = TestNumbers.fresh();
+        CallSession placed = granted(number);
+        sessions.placed(placed.id(), "CA" + "f".repeat(32)).await().indefinitely();
+        sessions.updateStatus(placed.id(), CallStatus.IN_PROGRESS, Instant.now()).await().indefinitely();
+        sessions.recordUsage(placed.id(), new CallUsage(1, 2, 3, 4)).await().indefinitely();
+        sessions.recordDuration(placed.id(), Duration.ofSeconds(42)).await().indefinitely();
+        sessions.updateStatus(placed.id(), CallStatus.COMPLETED, Instant.now()).await().indefinitely();
+        limiter.release(granted(number).id()).await().indefinitely();
+        limiter.check(number).await().indefinitely();
+
+        assertThat(PlainNumberScan.find(pool, TestNumbers.issued())).isEmpty();
+    }
+
+    @Test
+    void theScanFindsANumberInAnyFormatting() {
+        String number = TestNumbers.fresh();
+        String national = number.substring(2, 5) + "-" + number.substring(5, 8) + " " + number.substring(8);
+        pool.query("CREATE TABLE scan_canary (note text)").execute().await().indefinitely();
+        try {
+            pool.preparedQuery("INSERT INTO scan_canary VALUES ($1)").execute(Tuple.of("call " + national))
+                    .await().indefinitely();
+            assertThat(PlainNumberScan.find(pool, List.of(number))).singleElement().asString().startsWith("scan_canary");
+        } finally {
+            pool.query("DROP TABLE scan_canary").execute().await().indefinitely();
+        }
+    }
+
+    private CallSession granted(String number) {
+        Reservation reservation = limiter.reserve(number, "job-interview", Map.of("role", "nurse"), "alloy")
+                .await().indefinitely();
+        assertThat(reservation).isInstanceOf(Reservation.Granted.class);
+        return ((Reservation.Granted) reservation).session();
+    }
+}
