@@ -131,7 +131,7 @@ final class CallBridge {
 
     /** From any thread: the webapp asked to end the call. */
     void requestEnd() {
-        scheduler.execute(this::endOnRequest);
+        onCallThread(this::endOnRequest);
     }
 
     private void onStart(TwilioFrame.Start start) {
@@ -151,8 +151,8 @@ final class CallBridge {
         startedNanos = scheduler.nanoTime();
         deps.metrics().callStarted();
         deps.planner().plan(sessionId).subscribe().with(
-                found -> scheduler.execute(() -> onPlan(found)),
-                failure -> scheduler.execute(() -> {
+                found -> onCallThread(() -> onPlan(found)),
+                failure -> onCallThread(() -> {
                     LOG.errorf(failure, "session lookup failed session=%s", sessionId);
                     finish("session-lookup-failed");
                 }));
@@ -194,9 +194,9 @@ final class CallBridge {
         Duration max = deps.config().maxDuration();
         Duration wrapUpAt = max.minus(deps.config().wrapUpBefore());
         if (wrapUpAt.isPositive()) {
-            wrapUpTimer = scheduler.schedule(wrapUpAt, this::wrapUp);
+            wrapUpTimer = scheduler.schedule(wrapUpAt, guarded(this::wrapUp));
         }
-        limitTimer = scheduler.schedule(max, () -> finish("max-duration"));
+        limitTimer = scheduler.schedule(max, guarded(() -> finish("max-duration")));
         phase = Phase.CONNECTING;
         connect();
     }
@@ -207,7 +207,7 @@ final class CallBridge {
         deps.realtime().connect(new RealtimeConnector.Listener() {
             @Override
             public void onEvent(ServerEvent event, long receivedNanos) {
-                scheduler.execute(() -> {
+                onCallThread(() -> {
                     if (attempt == connection) {
                         onRealtimeEvent(event, receivedNanos);
                     }
@@ -216,15 +216,15 @@ final class CallBridge {
 
             @Override
             public void onClosed() {
-                scheduler.execute(() -> {
+                onCallThread(() -> {
                     if (attempt == connection) {
                         onRealtimeLost("closed");
                     }
                 });
             }
         }).subscribe().with(
-                opened -> scheduler.execute(() -> onConnected(attempt, opened)),
-                failure -> scheduler.execute(() -> {
+                opened -> onCallThread(() -> onConnected(attempt, opened)),
+                failure -> onCallThread(() -> {
                     if (attempt == connection) {
                         onRealtimeLost("connect failed: " + failure.getMessage());
                     }
@@ -408,7 +408,7 @@ final class CallBridge {
 
     private void beginHangUp() {
         hangingUp = true;
-        goodbyeTimer = scheduler.schedule(deps.config().goodbyeTimeout(), () -> finish("goodbye-timeout"));
+        goodbyeTimer = scheduler.schedule(deps.config().goodbyeTimeout(), guarded(() -> finish("goodbye-timeout")));
     }
 
     /** Hangs up once the goodbye has been said and heard. */
@@ -441,7 +441,7 @@ final class CallBridge {
         }
         twilio.send(MediaStreamMessages.mark(streamSid, mark));
         goodbyeTimer = scheduler.schedule(Duration.ofMillis(clip.length / 8).plus(deps.config().goodbyeTimeout()),
-                () -> finish("goodbye-timeout"));
+                guarded(() -> finish("goodbye-timeout")));
     }
 
     /** Ends the call: closes both sockets, forgets the call, logs a summary. Idempotent. */
@@ -484,6 +484,21 @@ final class CallBridge {
             LOG.warnf("twilio frame refused session=%s problem=%s detail=\"%s\" (later ones on this call are only counted)",
                     sessionId, problem.tag(), detail);
         }
+    }
+
+    private void onCallThread(Runnable task) {
+        scheduler.execute(guarded(task));
+    }
+
+    /** A task that ends this call cleanly, rather than leaving it half-alive, if it throws. */
+    private Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                onFailure(e);
+            }
+        };
     }
 
     private long now() {

@@ -1,11 +1,17 @@
 package dev.callcoach.backend.media;
 
+import dev.callcoach.backend.call.EndCallRequested;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-/** The calls this instance is bridging right now, by session, so one can be ended from outside. */
+/**
+ * The calls this instance is bridging right now, by session, so one can be ended from outside. The
+ * webapp's {@code call.end} reaches every instance as an {@link EndCallRequested} (the channel fans
+ * it out); the instance that carries the call ends it, the others have nothing to do.
+ */
 @ApplicationScoped
 public class CallControl {
 
@@ -24,6 +30,10 @@ public class CallControl {
         }
         bridge.requestEnd();
         return true;
+    }
+
+    void onEndRequested(@ObservesAsync EndCallRequested request) {
+        endCall(request.sessionId());
     }
 
     /** How many calls this instance is bridging. */

@@ -55,15 +55,14 @@ public sealed interface ServerEvent {
     record Malformed(String reason) implements ServerEvent {
     }
 
-    /** Token usage of one response; zeros where the server left a figure out. */
-    record Usage(long inputTokens, long outputTokens, long inputAudioTokens, long outputAudioTokens, long cachedTokens) {
+    /** Token usage of one response (audio tokens are part of the totals); zeros where the server left a figure out. */
+    record Usage(long inputTokens, long outputTokens, long inputAudioTokens, long outputAudioTokens) {
 
-        public static final Usage NONE = new Usage(0, 0, 0, 0, 0);
+        public static final Usage NONE = new Usage(0, 0, 0, 0);
 
         public Usage plus(Usage other) {
             return new Usage(inputTokens + other.inputTokens, outputTokens + other.outputTokens,
-                    inputAudioTokens + other.inputAudioTokens, outputAudioTokens + other.outputAudioTokens,
-                    cachedTokens + other.cachedTokens);
+                    inputAudioTokens + other.inputAudioTokens, outputAudioTokens + other.outputAudioTokens);
         }
     }
 }

@@ -83,8 +83,7 @@ public final class ServerEvents {
                 usage.path("input_tokens").asLong(),
                 usage.path("output_tokens").asLong(),
                 in.path("audio_tokens").asLong(),
-                usage.path("output_token_details").path("audio_tokens").asLong(),
-                in.path("cached_tokens").asLong()));
+                usage.path("output_token_details").path("audio_tokens").asLong()));
     }
 
     private static ServerEvent.Error error(JsonNode error) {

@@ -6,6 +6,7 @@ import dev.callcoach.contracts.scenario.ScenarioConfigValidator;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.util.ClassPathUtils;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -55,8 +56,18 @@ public class ScenarioCatalogService {
         LOG.infof("scenarios loaded count=%d ids=%s", catalog.size(), loaded.keySet());
     }
 
+    /**
+     * The catalog as the channel reads it. Produced typed as the port, so a test can put its own
+     * catalog in its place ({@code QuarkusMock.installMockForType}).
+     */
+    @Produces
+    @ApplicationScoped
+    Scenarios scenarios() {
+        return this::all;
+    }
+
     /** All scenarios, in file-name order: what the webapp offers. */
-    public List<Scenario> catalog() {
+    public List<Scenario> all() {
         return catalog;
     }
 

@@ -1,5 +1,6 @@
 package dev.callcoach.backend.session;
 
+import dev.callcoach.backend.call.CallSession;
 import java.time.Duration;
 import java.time.Instant;
 

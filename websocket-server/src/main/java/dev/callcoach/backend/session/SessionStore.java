@@ -1,5 +1,6 @@
 package dev.callcoach.backend.session;
 
+import dev.callcoach.backend.call.CallSession;
 import dev.callcoach.backend.realtime.ServerEvent.Usage;
 import dev.callcoach.contracts.channel.CallStatus;
 import io.smallrye.mutiny.Uni;
@@ -8,7 +9,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The call sessions the limiter creates, as far as Twilio's webhooks and the bridge use them. */
+/**
+ * The call sessions the limiter creates ({@link dev.callcoach.backend.call.CallSessions}), as far as
+ * Twilio's webhooks and the bridge use them; a port so their plain logic is tested without a database.
+ */
 public interface SessionStore {
 
     Uni<Optional<CallSession>> find(UUID id);

@@ -10,7 +10,7 @@ import dev.callcoach.backend.realtime.ServerEvent;
 import dev.callcoach.backend.realtime.ServerEvent.Usage;
 import dev.callcoach.backend.realtime.SessionSettings;
 import dev.callcoach.backend.realtime.SessionUpdateBuilder;
-import dev.callcoach.backend.session.CallSession;
+import dev.callcoach.backend.call.CallSession;
 import dev.callcoach.backend.session.SessionStore;
 import dev.callcoach.contracts.channel.CallStatus;
 import dev.callcoach.contracts.channel.ChannelEvent;
@@ -173,7 +173,7 @@ class CallBridgeTest {
     @Test
     void twilioStopClosesRealtimeAtOnceAndRecordsTheCall() {
         startCall();
-        realtime.emit(new ServerEvent.ResponseDone("r1", "completed", new Usage(20, 10, 15, 8, 0)));
+        realtime.emit(new ServerEvent.ResponseDone("r1", "completed", new Usage(20, 10, 15, 8)));
 
         twilio("{\"event\":\"stop\",\"sequenceNumber\":\"9\",\"streamSid\":\"MZ1\",\"stop\":{}}");
 

@@ -54,7 +54,7 @@ class ServerEventsTest {
                 {"type":"response.done","response":{"id":"resp_1","status":"completed","usage":{"total_tokens":30,
                  "input_tokens":20,"output_tokens":10,"input_token_details":{"text_tokens":5,"audio_tokens":15,"cached_tokens":4},
                  "output_token_details":{"text_tokens":2,"audio_tokens":8}}}}"""))
-                .isEqualTo(new ResponseDone("resp_1", "completed", new Usage(20, 10, 15, 8, 4)));
+                .isEqualTo(new ResponseDone("resp_1", "completed", new Usage(20, 10, 15, 8)));
         assertThat(ServerEvents.parse("{\"type\":\"response.done\",\"response\":{\"id\":\"r\",\"status\":\"cancelled\"}}"))
                 .isEqualTo(new ResponseDone("r", "cancelled", Usage.NONE));
     }

@@ -14,7 +14,7 @@ class ScenarioCatalogServiceTest {
 
     @Test
     void shipsTheFourScenariosFromTheClasspath() {
-        assertThat(service.catalog()).extracting(Scenario::id)
+        assertThat(service.all()).extracting(Scenario::id)
                 .containsExactly("job-interview", "language-practice", "sales-cold-call", "upset-customer");
         assertThat(service.find("job-interview")).isPresent();
         assertThat(service.find("nope")).isEmpty();
