@@ -8,6 +8,7 @@ import java.util.Map;
 /**
  * FakeRealtime on a free port in place of {@code wss://api.openai.com}, and a public base URL that
  * only FakeTwilio's URL rewriting resolves, as the real Twilio would reach the backend through Fly.
+ * Used through {@link BridgeTestProfile}.
  */
 public class FakeRealtimeResource implements QuarkusTestResourceLifecycleManager {
 
