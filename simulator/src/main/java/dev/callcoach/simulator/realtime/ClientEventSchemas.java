@@ -15,6 +15,7 @@ import static dev.callcoach.simulator.realtime.Schema.oneOf;
 import static dev.callcoach.simulator.realtime.Schema.string;
 
 import dev.callcoach.simulator.realtime.Schema.ObjectSchema;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ final class ClientEventSchemas {
         events.put("conversation.item.delete", event().required("item_id", string()));
         events.put("response.create", event().field("response", response(d)));
         events.put("response.cancel", event().field("response_id", string()));
-        return Map.copyOf(events);
+        return Collections.unmodifiableMap(events);
     }
 
     private static ObjectSchema event() {
@@ -116,7 +117,7 @@ final class ClientEventSchemas {
     }
 
     private static Schema audioFormat() {
-        return discriminated("type", Map.of(
+        return discriminated("type", variants(
                 "audio/pcm", object().required("type", string()).field("rate", integer(24_000, 24_000)),
                 "audio/pcmu", object().required("type", string()),
                 "audio/pcma", object().required("type", string())));
@@ -124,7 +125,7 @@ final class ClientEventSchemas {
 
     private static Schema turnDetection() {
         ObjectSchema common = object().required("type", string()).field("create_response", bool()).field("interrupt_response", bool());
-        return discriminated("type", Map.of(
+        return discriminated("type", variants(
                 "server_vad", common.with(object()
                         .field("threshold", number(0, 1))
                         .field("prefix_padding_ms", integer(0, 10_000))
@@ -146,18 +147,27 @@ final class ClientEventSchemas {
     }
 
     private static Schema tool() {
-        return discriminated("type", Map.of(
+        return discriminated("type", variants(
                 "function", object().required("type", string()).required("name", string(64)).field("description", string())
                         .field("parameters", anyObject())));
     }
 
     private static Schema toolChoice() {
         return oneOf(enumOf("auto", "none", "required"),
-                discriminated("type", Map.of("function", object().required("type", string()).required("name", string()))));
+                discriminated("type", variants("function", object().required("type", string()).required("name", string()))));
     }
 
     private static Schema maxTokens() {
         return oneOf(integer(1, 4096), enumOf("inf"));
+    }
+
+    /** Variants in the order given, so "Supported values are" lists them as the API does. */
+    private static Map<String, ObjectSchema> variants(Object... nameThenSchema) {
+        Map<String, ObjectSchema> variants = new LinkedHashMap<>();
+        for (int i = 0; i < nameThenSchema.length; i += 2) {
+            variants.put((String) nameThenSchema[i], (ObjectSchema) nameThenSchema[i + 1]);
+        }
+        return variants;
     }
 
     private static Schema item(Dialect d) {
@@ -176,7 +186,7 @@ final class ClientEventSchemas {
             parts.put("text", object().required("type", string()).field("text", string()));
             parts.put("audio", object().required("type", string()).field("audio", string()).field("transcript", nullable(string())));
         }
-        return discriminated("type", Map.of(
+        return discriminated("type", variants(
                 "message", common.with(object().required("role", enumOf("user", "assistant", "system"))
                         .required("content", array(discriminated("type", parts)))),
                 "function_call", common.with(object().field("call_id", string()).required("name", string())

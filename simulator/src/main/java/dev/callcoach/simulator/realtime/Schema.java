@@ -3,7 +3,6 @@ package dev.callcoach.simulator.realtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -349,8 +348,7 @@ abstract class Schema {
             if (!value.isObject()) {
                 throw RealtimeError.invalidType(path, "an object", describe(value));
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : value.properties()) {
                 String at = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
                 Schema schema = fields.get(entry.getKey());
                 if (schema == null) {

@@ -6,7 +6,6 @@ import dev.callcoach.simulator.audio.AudioEncoding;
 import dev.callcoach.simulator.http.Json;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -62,8 +61,7 @@ final class SessionConfig {
 
     /** Applies a validated {@code session.update} body. */
     void apply(JsonNode update) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = update.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : update.properties()) {
             switch (field.getKey()) {
                 case "audio" -> mergeAudio(field.getValue());
                 case "turn_detection" -> json.set("turn_detection", vad(field.getValue()));
@@ -175,8 +173,7 @@ final class SessionConfig {
                 continue;
             }
             ObjectNode current = (ObjectNode) target.get(side);
-            for (Iterator<Map.Entry<String, JsonNode>> it = update.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : update.properties()) {
                 JsonNode value = field.getValue();
                 switch (field.getKey()) {
                     case "format" -> current.set("format", format(value));

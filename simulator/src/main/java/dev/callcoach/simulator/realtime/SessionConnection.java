@@ -7,11 +7,13 @@ import dev.callcoach.simulator.http.Json;
 import dev.callcoach.simulator.realtime.RealtimeSession.ClientEvent;
 import dev.callcoach.simulator.realtime.RealtimeSession.ServerEvent;
 import dev.callcoach.simulator.realtime.RealtimeSession.Truncation;
+import io.netty.channel.Channel;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.net.impl.ConnectionBase;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -95,9 +97,16 @@ final class SessionConnection {
         context.runOnContext(v -> action.accept(this));
     }
 
+    /**
+     * Closes the TCP connection without a close frame, as a network failure would. Every Vert.x close
+     * (even the channel's, which its pipeline handler intercepts) sends a close frame first, so the
+     * close starts at the pipeline's first handler, below Vert.x; events already sent are flushed first.
+     */
     void drop() {
         if (!closed) {
-            connection.close();
+            Channel channel = ((ConnectionBase) connection).channel();
+            channel.flush();
+            channel.pipeline().firstContext().close();
         }
     }
 

@@ -14,7 +14,6 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.net.ConnectException;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -260,8 +259,8 @@ final class MediaStreamClient {
     }
 
     private boolean onlyFields(String text, JsonNode node, Set<String> allowed) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-            String field = it.next().getKey();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            String field = entry.getKey();
             if (!allowed.contains(field)) {
                 invalid(text, "unexpected field '" + field + "'");
                 return false;

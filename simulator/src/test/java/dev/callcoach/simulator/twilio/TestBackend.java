@@ -5,6 +5,7 @@ import com.twilio.security.RequestValidator;
 import dev.callcoach.simulator.http.HttpEndpoint;
 import dev.callcoach.simulator.http.Json;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.Router;
@@ -93,7 +94,7 @@ final class TestBackend implements AutoCloseable {
     }
 
     void sendBinary(byte[] data) {
-        socket.writeBinaryMessage(io.vertx.core.buffer.Buffer.buffer(data));
+        socket.writeBinaryMessage(Buffer.buffer(data));
     }
 
     void closeSocket() {
