@@ -331,14 +331,16 @@ final class CallBridge {
         }
         long now = now();
         String item = playback.currentItem();
+        long playedMs = playback.playedMs(now);
+        // Clear first: every millisecond until Twilio has it is more audio the caller talks over.
+        twilio.send(MediaStreamMessages.clear(streamSid));
         if (item != null && link != null && !item.equals(CLIP_ITEM)) {
-            link.send(ClientEvents.truncate(item, playback.playedMs(now)));
+            link.send(ClientEvents.truncate(item, playedMs));
             truncatedItems.add(item);
             if (truncatedItems.size() > MAX_TRUNCATED_ITEMS) {
                 truncatedItems.removeFirst();
             }
         }
-        twilio.send(MediaStreamMessages.clear(streamSid));
         playback.clear(now);
         bargeIns++;
         deps.metrics().bargeIn();

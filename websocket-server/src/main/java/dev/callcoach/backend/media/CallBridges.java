@@ -21,8 +21,8 @@ import org.jboss.logging.Logger;
 class CallBridges {
 
     /**
-     * "Sorry, we lost the connection to your practice partner. Please try again later. Goodbye." as
-     * raw μ-law 8 kHz mono, made once with {@code espeak-ng -s 150 -w g.wav "..."} and
+     * "Sorry, we lost the connection to your practice partner. Goodbye." as
+     * raw μ-law 8 kHz mono, made once with {@code espeak-ng -s 160 -w g.wav "..."} and
      * {@code sox g.wav -r 8000 -c 1 -e mu-law -t raw goodbye.ulaw}.
      */
     static final String GOODBYE_CLIP = "media/goodbye.ulaw";

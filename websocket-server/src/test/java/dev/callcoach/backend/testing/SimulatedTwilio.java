@@ -63,6 +63,11 @@ public final class SimulatedTwilio implements AutoCloseable {
         return twilio.call(call.getSid()).orElseThrow();
     }
 
+    /** Ends a call through the REST API, as the webapp could. */
+    public void complete(String callSid) {
+        Call.updater(callSid).setStatus(Call.UpdateStatus.COMPLETED).update(rest);
+    }
+
     @Override
     public void close() {
         twilio.close();
