@@ -163,6 +163,11 @@ public final class SimulatedStream {
         return playback.heardAudioAt(nowNs());
     }
 
+    /** What the caller heard of playback run {@code index} (as in {@link #playbackRuns()}), μ-law. */
+    public synchronized byte[] heardAudioOfRun(int index) {
+        return playback.runs().get(index).playedAudioAt(nowNs());
+    }
+
     public synchronized long heardMs() {
         return playback.playedBytesAt(nowNs()) / 8;
     }

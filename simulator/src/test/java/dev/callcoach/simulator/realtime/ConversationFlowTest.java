@@ -182,6 +182,25 @@ class ConversationFlowTest {
         }
     }
 
+    @Test
+    void idleTimeoutPromptsTheCallerAfterTheReplyHasPlayed() {
+        realtime.script(SessionScript.defaults().replies(Reply.say("Hello?"), Reply.say("Are you still there?")));
+        try (RealtimeTestClient client = RealtimeTestClient.connect(realtime, false)) {
+            client.next("session.created");
+            client.send("{\"type\":\"session.update\",\"session\":{\"type\":\"realtime\",\"audio\":{\"input\":{\"turn_detection\":"
+                    + "{\"type\":\"server_vad\",\"idle_timeout_ms\":5000}}}}}");
+            client.next("session.updated");
+            client.send("{\"type\":\"response.create\"}");
+            client.next("response.done");
+            int mark = client.seen.size();
+            JsonNode timeout = client.next("input_audio_buffer.timeout_triggered"); // about 5.5 s later: nobody spoke
+            assertThat(timeout.path("item_id").asText()).startsWith("item_");
+            assertThat(client.next("response.done").at("/response/output/0/content/0/transcript").asText())
+                    .isEqualTo("Are you still there?");
+            assertThat(client.typesSince(mark)).startsWith("input_audio_buffer.timeout_triggered", "response.created");
+        }
+    }
+
     private static byte[] audio(List<JsonNode> events) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         events.stream().filter(e -> e.path("type").asText().equals("response.output_audio.delta"))

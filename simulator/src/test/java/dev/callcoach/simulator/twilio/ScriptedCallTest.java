@@ -145,6 +145,7 @@ class ScriptedCallTest {
         assertThat(stream.playbackRuns()).hasSize(2).first().satisfies(run -> assertThat(run.playedMs()).isEqualTo(500));
         assertThat(stream.heardMs()).isLessThan(1000);
         assertThat(SessionPattern.sessionsIn(stream.heardAudio())).containsOnlyKeys(9);
+        assertThat(stream.heardAudioOfRun(0)).hasSize(4000);
 
         // The caller hung up: stop, then close.
         TestBackend.Message stop = messages.getLast();

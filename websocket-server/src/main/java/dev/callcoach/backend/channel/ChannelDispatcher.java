@@ -2,8 +2,6 @@ package dev.callcoach.backend.channel;
 
 import dev.callcoach.backend.call.CallSession;
 import dev.callcoach.backend.call.CallSessions;
-import dev.callcoach.backend.call.SidBinding;
-import dev.callcoach.backend.call.StatusUpdate;
 import dev.callcoach.backend.limiter.PhoneAllowance;
 import dev.callcoach.backend.limiter.PhoneLimiter;
 import dev.callcoach.backend.limiter.Refusal;
@@ -213,13 +211,16 @@ public class ChannelDispatcher {
     }
 
     private ChannelReply refused(String correlationId, Refusal refusal) {
-        String message = switch (refusal.reason()) {
-            case PHONE_LIMIT -> "This number already had its " + limiter.rules().maxPerWindow() + " calls in the last "
-                    + limiter.rules().window().toMinutes() + " minutes.";
-            case CONCURRENCY_CAP -> "All lines are busy right now. Please try again in a moment.";
-            case DAILY_CAP -> "Today's practice calls are used up. Please try again later.";
+        long retryAfter = refusal.retryAfterSeconds();
+        return switch (refusal.reason()) {
+            case PHONE_LIMIT -> refused(correlationId, RefusalReason.PHONE_LIMIT, "This number already had its "
+                    + limiter.rules().maxPerWindow() + " calls in the last " + limiter.rules().window().toMinutes()
+                    + " minutes.", retryAfter);
+            case CONCURRENCY_CAP -> refused(correlationId, RefusalReason.CONCURRENCY_CAP,
+                    "All lines are busy right now. Please try again in a moment.", retryAfter);
+            case DAILY_CAP -> refused(correlationId, RefusalReason.DAILY_CAP,
+                    "Today's practice calls are used up. Please try again later.", retryAfter);
         };
-        return refused(correlationId, RefusalReason.valueOf(refusal.reason().name()), message, refusal.retryAfterSeconds());
     }
 
     private ChannelReply refused(String correlationId, RefusalReason reason, String message, long retryAfterSeconds) {

@@ -1,6 +1,5 @@
 package dev.callcoach.backend.db;
 
-import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
@@ -14,24 +13,33 @@ public final class DatabaseFailures {
     private DatabaseFailures() {
     }
 
+    /**
+     * Unreachable means: the server said so (SQLSTATE class 08 connection exception, 57P shutdowns and
+     * "cannot connect now", 53300 too many connections), the network failed, our query timeout fired, or
+     * the client library itself gave up on the connection (closed, not active, pool wait timed out). Any
+     * other error the server reports is a statement problem; any other exception is a bug.
+     */
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof IOException // connection refused or reset, closed channel
-                    || t instanceof TimeoutException // our query timeout
-                    || t instanceof ClosedConnectionException
-                    || t instanceof DatabaseException db && isServerUnavailable(db.getSqlState())) {
-                return true;
+            if (t instanceof DatabaseException db) {
+                return isServerUnavailable(db.getSqlState());
             }
-            // Vert.x reports a pool that could not get a connection in time with its own timeout type.
-            if (t.getClass().getSimpleName().endsWith("TimeoutException")) {
+            // Mutiny's timeout (our query timeout) is not a java.util.concurrent one.
+            if (t instanceof IOException || t instanceof TimeoutException || t instanceof io.smallrye.mutiny.TimeoutException
+                    || isRaisedByTheClient(t)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** SQLSTATE class 08 (connection exception), shutdowns and "cannot connect now", too many connections. */
     private static boolean isServerUnavailable(String sqlState) {
         return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P") || sqlState.equals("53300"));
+    }
+
+    /** Vert.x and Netty report lost connections with their own types, e.g. "Connection is not active now". */
+    private static boolean isRaisedByTheClient(Throwable t) {
+        String packageName = t.getClass().getPackageName();
+        return packageName.startsWith("io.vertx.") || packageName.startsWith("io.netty.");
     }
 }

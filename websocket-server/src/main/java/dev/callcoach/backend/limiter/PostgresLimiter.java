@@ -35,11 +35,11 @@ import java.util.UUID;
  *   <li>{@code pg_advisory_xact_lock} on one global key, then count open sessions and the last 24 hours'
  *       attempts, then insert the session and its attempt.</li>
  * </ol>
- * Each count is its own statement after the lock: under READ COMMITTED a statement sees what committed
- * before it started, so it sees every reservation that held the lock before. Locks are always taken in
- * the order number, then global, so two reservations cannot deadlock. The global lock makes granted
- * reservations strictly sequential, a ceiling of roughly one per three round trips (see
- * docs/benchmarks.md), far above what the caps let through.
+ * Each count is a statement of its own after its lock: under READ COMMITTED a statement sees what
+ * committed before it started, so it sees every reservation that held the lock before. Locks are always
+ * taken in the order number, then global, so two reservations cannot deadlock. The global lock makes
+ * granted reservations strictly sequential, each holding it for about three round trips (counts,
+ * inserts, commit); docs/benchmarks.md has the resulting ceiling, far above what the caps let through.
  */
 @ApplicationScoped
 public class PostgresLimiter {
@@ -62,12 +62,12 @@ public class PostgresLimiter {
 
     public Uni<Reservation> reserve(HashedNumber number, CallSession candidate, LimitRules rules) {
         Instant now = candidate.createdAt();
-        return pool.withTransaction(tx -> lockNumber(tx, number)
-                .chain(() -> attempts(tx, number.all(), rules.windowStart(now)))
+        // Sorted, so that during a rotation two instances with different secrets lock in the same order.
+        long[] numberKeys = number.all().stream().mapToLong(PhoneHash::lockKey).sorted().distinct().toArray();
+        return pool.withTransaction(tx -> afterLocks(tx, numberKeys, attempts(tx, number.all(), rules.windowStart(now)))
                 .chain(attempts -> rules.phoneRefusal(rules.allowance(attempts, now), now)
                         .map(PostgresLimiter::refused)
-                        .orElseGet(() -> lock(tx, GLOBAL_LOCK_KEY)
-                                .chain(() -> globalUsage(tx, rules, now))
+                        .orElseGet(() -> afterLocks(tx, new long[] {GLOBAL_LOCK_KEY}, globalUsage(tx, rules, now))
                                 .chain(usage -> rules.globalRefusal(usage, now)
                                         .map(PostgresLimiter::refused)
                                         .orElseGet(() -> grant(tx, candidate))))));
@@ -103,8 +103,10 @@ public class PostgresLimiter {
     }
 
     private Uni<Reservation> grant(SqlClient tx, CallSession session) {
-        return sessions.insert(tx, session)
-                .chain(() -> insertAttempt(tx, session.id(), session.phoneHash(), session.createdAt()))
+        // Independent rows (no foreign key): both inserts go out pipelined, in one round trip.
+        return Uni.combine().all()
+                .unis(sessions.insert(tx, session), insertAttempt(tx, session.id(), session.phoneHash(), session.createdAt()))
+                .discardItems()
                 .replaceWith(new Reservation.Granted(session));
     }
 
@@ -116,18 +118,23 @@ public class PostgresLimiter {
                 .replaceWithVoid();
     }
 
-    private static Uni<Void> lockNumber(SqlClient tx, HashedNumber number) {
-        // Sorted, so that during a rotation two instances with different secrets lock in the same order.
-        long[] keys = number.all().stream().mapToLong(PhoneHash::lockKey).sorted().distinct().toArray();
-        Uni<Void> locked = Uni.createFrom().voidItem();
+    /**
+     * Runs {@code query} once {@code pg_advisory_xact_lock} holds every key. The statements are pipelined:
+     * sent together without waiting, which saves a round trip per lock. That is safe because one
+     * connection executes its statements in the order sent, and under READ COMMITTED the query's snapshot
+     * is taken when it starts, after the locks were granted.
+     */
+    private static <T> Uni<T> afterLocks(SqlClient tx, long[] keys, Uni<T> query) {
+        List<Uni<?>> statements = new ArrayList<>();
         for (long key : keys) {
-            locked = locked.chain(() -> lock(tx, key));
+            statements.add(tx.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(Tuple.of(key)));
         }
-        return locked;
-    }
-
-    private static Uni<Void> lock(SqlClient tx, long key) {
-        return tx.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(Tuple.of(key)).replaceWithVoid();
+        statements.add(query);
+        return Uni.combine().all().unis(statements).with(results -> {
+            @SuppressWarnings("unchecked")
+            T result = (T) results.getLast();
+            return result;
+        });
     }
 
     private static Uni<List<Instant>> attempts(SqlClient client, List<PhoneHash> hashes, Instant since) {
@@ -153,9 +160,9 @@ public class PostgresLimiter {
                             SELECT 1 FROM call_attempt WHERE created_at > $1 LIMIT $2) day""")
                 .execute(Tuple.of(timestamp(dayStart), rules.dailyCap()))
                 .map(rows -> rows.iterator().next().getInteger(0));
-        return sessions.countOpen(tx, rules.openSince(now), rules.concurrentCap())
-                .chain(open -> inDay.chain(day -> dailySlotFreedBy(tx, rules, dayStart, day)
-                        .map(freedBy -> new GlobalUsage(open, day, freedBy.orElse(null)))));
+        return Uni.combine().all().unis(sessions.countOpen(tx, rules.openSince(now), rules.concurrentCap()), inDay).asTuple()
+                .chain(counts -> dailySlotFreedBy(tx, rules, dayStart, counts.getItem2())
+                        .map(freedBy -> new GlobalUsage(counts.getItem1(), counts.getItem2(), freedBy.orElse(null))));
     }
 
     private static Uni<Optional<Instant>> dailySlotFreedBy(SqlClient tx, LimitRules rules, Instant dayStart, int inDay) {

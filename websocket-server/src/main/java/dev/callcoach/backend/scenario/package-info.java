@@ -1,2 +1,6 @@
-/** The practice scenarios the backend offers: the catalog port the channel and the call bridge read. */
+/**
+ * The practice scenarios the backend offers: one JSON file per scenario, loaded at startup, served
+ * through the {@link dev.callcoach.backend.scenario.Scenarios} port, and the AI instructions
+ * rendered from a caller's settings.
+ */
 package dev.callcoach.backend.scenario;

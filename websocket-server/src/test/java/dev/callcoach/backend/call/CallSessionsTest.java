@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.callcoach.backend.limiter.PhoneLimiter;
-import dev.callcoach.backend.limiter.Reservation;
 import dev.callcoach.backend.testing.Databases;
 import dev.callcoach.backend.testing.PostgresResource;
+import dev.callcoach.backend.testing.Reservations;
 import dev.callcoach.backend.testing.TestNumbers;
 import dev.callcoach.contracts.channel.CallStatus;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -19,7 +19,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,9 +138,6 @@ class CallSessionsTest {
     }
 
     private CallSession reserve() {
-        Reservation reservation = limiter.reserve(TestNumbers.fresh(), "job-interview", Map.of("role", "barista"), "alloy")
-                .await().indefinitely();
-        assertThat(reservation).isInstanceOf(Reservation.Granted.class);
-        return ((Reservation.Granted) reservation).session();
+        return Reservations.grant(limiter, TestNumbers.fresh());
     }
 }

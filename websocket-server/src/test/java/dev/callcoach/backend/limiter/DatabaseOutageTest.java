@@ -1,5 +1,6 @@
 package dev.callcoach.backend.limiter;
 
+import static dev.callcoach.backend.testing.Reservations.granted;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -14,6 +15,7 @@ import dev.callcoach.backend.testing.Databases;
 import dev.callcoach.backend.testing.PostgresResource;
 import dev.callcoach.backend.testing.PostgresResource.InjectTestDatabase;
 import dev.callcoach.backend.testing.PostgresResource.TestDatabase;
+import dev.callcoach.backend.testing.Reservations;
 import dev.callcoach.backend.testing.TestNumbers;
 import dev.callcoach.contracts.channel.CallStatus;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -23,7 +25,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,10 +62,11 @@ class DatabaseOutageTest {
 
     @AfterEach
     void databaseIsBack() {
-        if (failover.mode() == DatabaseFailover.Mode.FALLBACK) {
+        // Whatever failed, the other tests need their database.
+        if (!database.isRunning()) {
             database.restart();
-            await().until(() -> failover.mode() == DatabaseFailover.Mode.POSTGRES);
         }
+        await().until(() -> failover.mode() == DatabaseFailover.Mode.POSTGRES);
     }
 
     @Test
@@ -117,7 +119,7 @@ class DatabaseOutageTest {
     }
 
     private Reservation reserve(String number) {
-        return limiter.reserve(number, "job-interview", Map.of(), "alloy").await().indefinitely();
+        return Reservations.reserve(limiter, number);
     }
 
     private String statusInDatabase(CallSession session) {
@@ -128,10 +130,5 @@ class DatabaseOutageTest {
     private long attemptsInDatabase(CallSession session) {
         return pool.preparedQuery("SELECT count(*) FROM call_attempt WHERE session_id = $1").execute(Tuple.of(session.id()))
                 .await().indefinitely().iterator().next().getLong(0);
-    }
-
-    private static CallSession granted(Reservation reservation) {
-        assertThat(reservation).isInstanceOf(Reservation.Granted.class);
-        return ((Reservation.Granted) reservation).session();
     }
 }

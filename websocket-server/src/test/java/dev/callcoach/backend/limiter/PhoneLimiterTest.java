@@ -1,5 +1,7 @@
 package dev.callcoach.backend.limiter;
 
+import static dev.callcoach.backend.testing.Reservations.granted;
+import static dev.callcoach.backend.testing.Reservations.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.callcoach.backend.call.CallSession;
@@ -8,6 +10,7 @@ import dev.callcoach.backend.call.StatusUpdate;
 import dev.callcoach.backend.phone.PhoneHasher;
 import dev.callcoach.backend.testing.Databases;
 import dev.callcoach.backend.testing.PostgresResource;
+import dev.callcoach.backend.testing.Reservations;
 import dev.callcoach.backend.testing.TestClock;
 import dev.callcoach.backend.testing.TestNumbers;
 import dev.callcoach.contracts.channel.CallStatus;
@@ -20,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -155,16 +157,6 @@ class PhoneLimiterTest {
     }
 
     private Reservation reserve(String number) {
-        return limiter.reserve(number, "job-interview", Map.of("role", "barista"), "alloy").await().indefinitely();
-    }
-
-    private static CallSession granted(Reservation reservation) {
-        assertThat(reservation).isInstanceOf(Reservation.Granted.class);
-        return ((Reservation.Granted) reservation).session();
-    }
-
-    private static Refusal refusal(Reservation reservation) {
-        assertThat(reservation).isInstanceOf(Reservation.Refused.class);
-        return ((Reservation.Refused) reservation).refusal();
+        return Reservations.reserve(limiter, number);
     }
 }

@@ -6,9 +6,9 @@ import dev.callcoach.backend.call.CallSession;
 import dev.callcoach.backend.call.CallSessions;
 import dev.callcoach.backend.call.CallUsage;
 import dev.callcoach.backend.limiter.PhoneLimiter;
-import dev.callcoach.backend.limiter.Reservation;
 import dev.callcoach.backend.testing.PlainNumberScan;
 import dev.callcoach.backend.testing.PostgresResource;
+import dev.callcoach.backend.testing.Reservations;
 import dev.callcoach.backend.testing.TestNumbers;
 import dev.callcoach.contracts.channel.CallStatus;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -19,7 +19,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Runs every write path with real numbers, then looks for the numbers in every table. */
@@ -37,13 +36,13 @@ class NoPlainNumberStoredTest {
     @Test
     void noTableHoldsAPlainPhoneNumber() {
         String number = TestNumbers.fresh();
-        CallSession placed = granted(number);
+        CallSession placed = Reservations.grant(limiter, number);
         sessions.placed(placed.id(), "CA" + "f".repeat(32)).await().indefinitely();
         sessions.updateStatus(placed.id(), CallStatus.IN_PROGRESS, Instant.now()).await().indefinitely();
         sessions.recordUsage(placed.id(), new CallUsage(1, 2, 3, 4)).await().indefinitely();
         sessions.recordDuration(placed.id(), Duration.ofSeconds(42)).await().indefinitely();
         sessions.updateStatus(placed.id(), CallStatus.COMPLETED, Instant.now()).await().indefinitely();
-        limiter.release(granted(number).id()).await().indefinitely();
+        limiter.release(Reservations.grant(limiter, number).id()).await().indefinitely();
         limiter.check(number).await().indefinitely();
 
         assertThat(PlainNumberScan.find(pool, TestNumbers.issued())).isEmpty();
@@ -61,12 +60,5 @@ class NoPlainNumberStoredTest {
         } finally {
             pool.query("DROP TABLE scan_canary").execute().await().indefinitely();
         }
-    }
-
-    private CallSession granted(String number) {
-        Reservation reservation = limiter.reserve(number, "job-interview", Map.of("role", "nurse"), "alloy")
-                .await().indefinitely();
-        assertThat(reservation).isInstanceOf(Reservation.Granted.class);
-        return ((Reservation.Granted) reservation).session();
     }
 }

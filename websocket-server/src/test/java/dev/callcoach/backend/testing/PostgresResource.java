@@ -109,6 +109,11 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
             return dataDirectory != null;
         }
 
+        /** False between {@link #stop()} and {@link #restart()}. */
+        public synchronized boolean isRunning() {
+            return !isEmbedded() || embedded != null;
+        }
+
         /** Shuts the embedded server down (fast mode: open connections are cut), keeping its data. */
         public synchronized void stop() {
             requireEmbedded();

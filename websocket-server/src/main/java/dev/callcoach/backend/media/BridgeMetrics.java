@@ -1,0 +1,118 @@
+package dev.callcoach.backend.media;
+
+import dev.callcoach.backend.media.TwilioFrame.Problem;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The bridge's meters, shared by all calls of this instance. */
+final class BridgeMetrics {
+
+    private final MeterRegistry registry;
+    private final AtomicInteger active;
+    private final Counter framesToRealtime;
+    private final Counter framesToTwilio;
+    private final Timer delayToRealtime;
+    private final Timer delayToTwilio;
+    private final Timer realtimeConnect;
+    private final Counter bargeIns;
+    private final Counter reconnectsSucceeded;
+    private final Counter reconnectsFailed;
+    private final Counter unknownRealtimeEvents;
+    private final Map<Problem, Counter> malformed = new EnumMap<>(Problem.class);
+
+    BridgeMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.active = registry.gauge("callcoach.calls.active", new AtomicInteger());
+        this.framesToRealtime = frames("twilio-to-realtime");
+        this.framesToTwilio = frames("realtime-to-twilio");
+        this.delayToRealtime = forwardingDelay("twilio-to-realtime");
+        this.delayToTwilio = forwardingDelay("realtime-to-twilio");
+        this.realtimeConnect = Timer.builder("callcoach.realtime.connect")
+                .description("Time to open the OpenAI Realtime socket")
+                .publishPercentileHistogram()
+                .register(registry);
+        this.bargeIns = Counter.builder("callcoach.bargeins")
+                .description("Times the caller interrupted the AI and its audio was truncated")
+                .register(registry);
+        this.reconnectsSucceeded = reconnects("succeeded");
+        this.reconnectsFailed = reconnects("failed");
+        this.unknownRealtimeEvents = Counter.builder("callcoach.realtime.events.unknown")
+                .description("Realtime server events of a type this client does not know")
+                .register(registry);
+        for (Problem problem : Problem.values()) {
+            malformed.put(problem, Counter.builder("callcoach.twilio.frames.malformed")
+                    .description("Media Stream frames refused, by problem")
+                    .tag("problem", problem.tag())
+                    .register(registry));
+        }
+    }
+
+    void callStarted() {
+        active.incrementAndGet();
+    }
+
+    void callEnded(String reason) {
+        active.decrementAndGet();
+        registry.counter("callcoach.calls.ended", "reason", reason).increment();
+    }
+
+    void forwardedToRealtime(long receivedNanos, long sentNanos) {
+        framesToRealtime.increment();
+        delayToRealtime.record(sentNanos - receivedNanos, TimeUnit.NANOSECONDS);
+    }
+
+    void forwardedToTwilio(long receivedNanos, long sentNanos) {
+        framesToTwilio.increment();
+        delayToTwilio.record(sentNanos - receivedNanos, TimeUnit.NANOSECONDS);
+    }
+
+    void realtimeConnected(long nanos) {
+        realtimeConnect.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void bargeIn() {
+        bargeIns.increment();
+    }
+
+    void reconnect(boolean succeeded) {
+        (succeeded ? reconnectsSucceeded : reconnectsFailed).increment();
+    }
+
+    void unknownRealtimeEvent() {
+        unknownRealtimeEvents.increment();
+    }
+
+    void malformed(Problem problem) {
+        malformed.get(problem).increment();
+    }
+
+    private Counter frames(String direction) {
+        return Counter.builder("callcoach.media.frames")
+                .description("Media frames forwarded by the bridge")
+                .tag("direction", direction)
+                .register(registry);
+    }
+
+    private Counter reconnects(String outcome) {
+        return Counter.builder("callcoach.realtime.reconnects")
+                .description("Attempts to replace a dropped Realtime session, by outcome")
+                .tag("outcome", outcome)
+                .register(registry);
+    }
+
+    private Timer forwardingDelay(String direction) {
+        return Timer.builder("callcoach.bridge.forwarding.delay")
+                .description("Time from a frame reaching the bridge to its hand-off to the other socket")
+                .tag("direction", direction)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(1_000))
+                .maximumExpectedValue(Duration.ofMillis(100))
+                .register(registry);
+    }
+}

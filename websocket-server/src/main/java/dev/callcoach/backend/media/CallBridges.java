@@ -1,0 +1,81 @@
+package dev.callcoach.backend.media;
+
+import dev.callcoach.backend.realtime.OpenAiConfig;
+import dev.callcoach.backend.realtime.RealtimeConnector;
+import dev.callcoach.backend.realtime.SessionUpdateBuilder;
+import dev.callcoach.backend.session.CallEventPublisher;
+import dev.callcoach.backend.session.SessionStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import org.jboss.logging.Logger;
+
+/** Makes the bridge for each new Media Stream, with the collaborators all calls share. */
+@ApplicationScoped
+class CallBridges {
+
+    /**
+     * "Sorry, we lost the connection to your practice partner. Goodbye." as
+     * raw μ-law 8 kHz mono, made once with {@code espeak-ng -s 160 -w g.wav "..."} and
+     * {@code sox g.wav -r 8000 -c 1 -e mu-law -t raw goodbye.ulaw}.
+     */
+    static final String GOODBYE_CLIP = "media/goodbye.ulaw";
+
+    private static final Logger LOG = Logger.getLogger(CallBridges.class);
+
+    private final CallBridge.Dependencies dependencies;
+    private final Vertx vertx;
+    private final Clock clock;
+
+    CallBridges(CallPlanner planner, RealtimeConnector realtime, OpenAiConfig openAi, CallEventPublisher events,
+                SessionStore sessions, CallControl control, MeterRegistry meters, CallConfig config, Vertx vertx,
+                Clock clock) {
+        this.dependencies = new CallBridge.Dependencies(planner, realtime, SessionUpdateBuilder.from(openAi), events,
+                sessions, control, new BridgeMetrics(meters), config, readClip());
+        this.vertx = vertx;
+        this.clock = clock;
+    }
+
+    /** A bridge for a Media Stream that just opened; call from the connection's own thread. */
+    CallBridge open(WebSocketConnection connection) {
+        CallBridge.TwilioSide twilio = new CallBridge.TwilioSide() {
+            @Override
+            public void send(String frame) {
+                if (connection.isOpen()) {
+                    connection.sendText(frame).subscribe().with(ok -> { },
+                            failure -> LOG.debugf("twilio send failed connection=%s: %s", connection.id(), failure.getMessage()));
+                }
+            }
+
+            @Override
+            public void close() {
+                if (connection.isOpen()) {
+                    connection.close().subscribe().with(ok -> { }, failure -> { });
+                }
+            }
+        };
+        return new CallBridge(dependencies, twilio, new VertxCallScheduler(vertx, callContext(), clock));
+    }
+
+    private Context callContext() {
+        Context current = Vertx.currentContext();
+        return current != null ? current : vertx.getOrCreateContext();
+    }
+
+    private static byte[] readClip() {
+        try (InputStream in = CallBridges.class.getClassLoader().getResourceAsStream(GOODBYE_CLIP)) {
+            if (in == null) {
+                throw new IllegalStateException(GOODBYE_CLIP + " is missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + GOODBYE_CLIP, e);
+        }
+    }
+}

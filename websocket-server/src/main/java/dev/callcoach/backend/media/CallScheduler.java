@@ -1,0 +1,28 @@
+package dev.callcoach.backend.media;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The thread and clocks of one call. Every input of a {@link CallBridge} runs through
+ * {@link #execute}, so the bridge's state has a single writer and needs no locks.
+ */
+interface CallScheduler {
+
+    /** Runs the task on the call's thread, after whatever is running there now. */
+    void execute(Runnable task);
+
+    /** Runs the task on the call's thread after the delay, unless cancelled first. */
+    Cancellable schedule(Duration delay, Runnable task);
+
+    /** Monotonic nanoseconds, for measuring. */
+    long nanoTime();
+
+    /** Wall-clock time, for event timestamps. */
+    Instant now();
+
+    /** A pending scheduled task. */
+    interface Cancellable {
+        void cancel();
+    }
+}

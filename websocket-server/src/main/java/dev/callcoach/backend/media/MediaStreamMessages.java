@@ -1,0 +1,140 @@
+package dev.callcoach.backend.media;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.callcoach.backend.media.TwilioFrame.Malformed;
+import dev.callcoach.backend.media.TwilioFrame.Problem;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+
+/** Twilio Media Stream JSON, both ways (twilio-media-streams.md §3, §4). Parsing never throws. */
+final class MediaStreamMessages {
+
+    /** Twilio's frames are a few hundred bytes; anything this big is not one of them. */
+    static final int MAX_FRAME_CHARS = 64 * 1024;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private MediaStreamMessages() {
+    }
+
+    static TwilioFrame parse(String frame) {
+        if (frame.length() > MAX_FRAME_CHARS) {
+            return new Malformed(Problem.OVERSIZED, frame.length() + " characters");
+        }
+        JsonNode message;
+        try {
+            message = JSON.readTree(frame);
+        } catch (JsonProcessingException e) {
+            return new Malformed(Problem.NOT_JSON, "not JSON");
+        }
+        if (message == null || !message.isObject() || !message.path("event").isTextual()) {
+            return new Malformed(Problem.NOT_JSON, "no string 'event'");
+        }
+        String event = message.get("event").asText();
+        return switch (event) {
+            case "connected" -> new TwilioFrame.Connected();
+            case "start" -> start(message);
+            case "media" -> media(message.path("media"));
+            case "mark" -> textAt(message.path("mark"), "name") instanceof String name
+                    ? new TwilioFrame.Mark(name) : missing("mark.name");
+            case "dtmf" -> new TwilioFrame.Dtmf(message.path("dtmf").path("digit").asText(""));
+            case "stop" -> new TwilioFrame.Stop();
+            default -> new Malformed(Problem.UNKNOWN_EVENT, "unknown event '" + abbreviate(event) + "'");
+        };
+    }
+
+    private static TwilioFrame start(JsonNode message) {
+        JsonNode start = message.path("start");
+        String streamSid = textAt(start, "streamSid");
+        if (streamSid == null) {
+            streamSid = textAt(message, "streamSid");
+        }
+        if (streamSid == null) {
+            return missing("start.streamSid");
+        }
+        Map<String, String> parameters = new HashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = start.path("customParameters").fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getValue().isTextual()) {
+                parameters.put(field.getKey(), field.getValue().asText());
+            }
+        }
+        return new TwilioFrame.Start(streamSid, Map.copyOf(parameters));
+    }
+
+    private static TwilioFrame media(JsonNode media) {
+        String payload = textAt(media, "payload");
+        if (payload == null) {
+            return missing("media.payload");
+        }
+        if (!isBase64(payload)) {
+            return new Malformed(Problem.BAD_BASE64, "media.payload is not base64");
+        }
+        long timestamp;
+        try {
+            // Twilio sends the timestamp as a string of milliseconds.
+            timestamp = Long.parseLong(media.path("timestamp").asText());
+        } catch (NumberFormatException e) {
+            return missing("media.timestamp");
+        }
+        return new TwilioFrame.Media(timestamp, payload);
+    }
+
+    static String media(String streamSid, String payload) {
+        ObjectNode message = JSON.createObjectNode().put("event", "media").put("streamSid", streamSid);
+        message.putObject("media").put("payload", payload);
+        return message.toString();
+    }
+
+    static String mark(String streamSid, String name) {
+        ObjectNode message = JSON.createObjectNode().put("event", "mark").put("streamSid", streamSid);
+        message.putObject("mark").put("name", name);
+        return message.toString();
+    }
+
+    static String clear(String streamSid) {
+        return JSON.createObjectNode().put("event", "clear").put("streamSid", streamSid).toString();
+    }
+
+    /** Standard base64 with padding, checked without decoding: the payload is passed on untouched. */
+    static boolean isBase64(String s) {
+        int length = s.length();
+        if (length % 4 != 0) {
+            return false;
+        }
+        int padding = length > 0 && s.charAt(length - 1) == '=' ? (s.charAt(length - 2) == '=' ? 2 : 1) : 0;
+        for (int i = 0; i < length - padding; i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Bytes a valid base64 string decodes to. */
+    static int decodedLength(String base64) {
+        int length = base64.length();
+        int padding = length == 0 ? 0 : base64.charAt(length - 1) != '=' ? 0 : base64.charAt(length - 2) == '=' ? 2 : 1;
+        return length / 4 * 3 - padding;
+    }
+
+    private static String textAt(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isTextual() ? value.asText() : null;
+    }
+
+    private static Malformed missing(String field) {
+        return new Malformed(Problem.MISSING_FIELD, "missing or invalid '" + field + "'");
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+    }
+}

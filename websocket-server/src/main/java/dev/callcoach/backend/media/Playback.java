@@ -1,0 +1,99 @@
+package dev.callcoach.backend.media;
+
+import java.util.ArrayDeque;
+import java.util.Iterator;
+
+/**
+ * What the caller has been sent to hear and what they have heard, on the Twilio stream's clock
+ * (twilio-media-streams.md §6, openai-realtime.md §4). μ-law at 8 kHz: 8 bytes a millisecond.
+ *
+ * <p>Played time of the current assistant item is {@code now - itemStart}, where the item starts
+ * playing when it was first sent or, if older audio was still queued, when that ends. Mark echoes
+ * give a lower bound, and the result is clamped to the audio actually received.
+ */
+final class Playback {
+
+    private static final long MICROS_PER_BYTE = 125;
+
+    private record Queued(String mark, String itemId, int bytes) {
+    }
+
+    private final ArrayDeque<Queued> queue = new ArrayDeque<>();
+    private long nextMark;
+    private long playsUntilMicros;
+    private String itemId;
+    private long itemStartMicros;
+    private long itemReceivedBytes;
+    private long itemConfirmedBytes;
+
+    /**
+     * Records audio of an assistant item about to be sent to Twilio.
+     *
+     * @return the name of the mark to send right after it
+     */
+    String queue(String item, int bytes, long nowMs) {
+        long now = nowMs * 1000;
+        if (!item.equals(itemId)) {
+            itemId = item;
+            itemStartMicros = Math.max(now, playsUntilMicros);
+            itemReceivedBytes = 0;
+            itemConfirmedBytes = 0;
+        }
+        playsUntilMicros = Math.max(playsUntilMicros, now) + bytes * MICROS_PER_BYTE;
+        itemReceivedBytes += bytes;
+        String mark = "m" + (++nextMark);
+        queue.addLast(new Queued(mark, item, bytes));
+        return mark;
+    }
+
+    /**
+     * Twilio echoed a mark: everything queued up to it has played (or was cleared). Unknown and
+     * late names, e.g. echoes after a clear, change nothing.
+     *
+     * @return whether the mark was one we are waiting for
+     */
+    boolean markEchoed(String name, long nowMs) {
+        if (queue.stream().noneMatch(q -> q.mark().equals(name))) {
+            return false;
+        }
+        for (Iterator<Queued> it = queue.iterator(); it.hasNext(); ) {
+            Queued played = it.next();
+            it.remove();
+            if (played.itemId().equals(itemId)) {
+                itemConfirmedBytes += played.bytes();
+            }
+            if (played.mark().equals(name)) {
+                break;
+            }
+        }
+        if (queue.isEmpty()) {
+            // Twilio has played everything: our estimate must not run ahead of it.
+            playsUntilMicros = Math.min(playsUntilMicros, nowMs * 1000);
+        }
+        return true;
+    }
+
+    /** Whether some audio sent to Twilio has not been confirmed played. */
+    boolean hasUnplayed() {
+        return !queue.isEmpty();
+    }
+
+    /** The assistant item being played, or null. */
+    String currentItem() {
+        return itemId;
+    }
+
+    /** Whole milliseconds of the current item the caller has heard, never more than was received. */
+    long playedMs(long nowMs) {
+        long byClock = (nowMs * 1000 - itemStartMicros) / 1000;
+        long byMarks = itemConfirmedBytes / 8;
+        return Math.clamp(Math.max(byClock, byMarks), 0, itemReceivedBytes / 8);
+    }
+
+    /** Forgets everything queued, as Twilio does on {@code clear}. */
+    void clear(long nowMs) {
+        queue.clear();
+        itemId = null;
+        playsUntilMicros = nowMs * 1000;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.callcoach.backend.media;
+
+import dev.callcoach.backend.twilio.MediaUpgradeCheck;
+import dev.callcoach.backend.twilio.VoiceAnswers;
+import io.quarkus.websockets.next.OnBinaryMessage;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.UserData;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.common.annotation.NonBlocking;
+import io.vertx.core.buffer.Buffer;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * Twilio's bidirectional Media Stream. The upgrade is refused before open unless Twilio signed it
+ * ({@link MediaUpgradeCheck}); each connection then gets its own {@link CallBridge}. Everything runs
+ * on the connection's event loop: the bridge never blocks.
+ */
+@WebSocket(path = VoiceAnswers.MEDIA_PATH, endpointId = MediaUpgradeCheck.MEDIA_ENDPOINT_ID)
+public class TwilioMediaEndpoint {
+
+    private static final UserData.TypedKey<CallBridge> BRIDGE = new UserData.TypedKey<>("callcoach.bridge");
+    private static final Logger LOG = Logger.getLogger(TwilioMediaEndpoint.class);
+
+    private final CallBridges bridges;
+
+    TwilioMediaEndpoint(CallBridges bridges) {
+        this.bridges = bridges;
+    }
+
+    @OnOpen
+    @NonBlocking
+    void open(WebSocketConnection connection) {
+        connection.userData().put(BRIDGE, bridges.open(connection));
+    }
+
+    @OnTextMessage
+    @NonBlocking
+    void text(WebSocketConnection connection, String frame) {
+        guarded(connection, bridge -> bridge.onTwilioText(frame));
+    }
+
+    @OnBinaryMessage
+    @NonBlocking
+    void binary(WebSocketConnection connection, Buffer frame) {
+        guarded(connection, CallBridge::onTwilioBinary);
+    }
+
+    @OnClose
+    @NonBlocking
+    void close(WebSocketConnection connection) {
+        guarded(connection, CallBridge::onTwilioClosed);
+    }
+
+    @OnError
+    @NonBlocking
+    void error(WebSocketConnection connection, Throwable failure) {
+        LOG.warnf("media stream error connection=%s: %s", connection.id(), failure.toString());
+        guarded(connection, CallBridge::onTwilioClosed);
+    }
+
+    private static void guarded(WebSocketConnection connection, Consumer<CallBridge> action) {
+        CallBridge bridge = connection.userData().get(BRIDGE);
+        if (bridge == null) {
+            return;
+        }
+        try {
+            action.accept(bridge);
+        } catch (RuntimeException e) {
+            bridge.onFailure(e);
+        }
+    }
+}

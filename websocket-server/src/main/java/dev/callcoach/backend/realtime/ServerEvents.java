@@ -1,0 +1,112 @@
+package dev.callcoach.backend.realtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.callcoach.backend.realtime.ServerEvent.AssistantTranscriptDelta;
+import dev.callcoach.backend.realtime.ServerEvent.AssistantTranscriptDone;
+import dev.callcoach.backend.realtime.ServerEvent.AudioDelta;
+import dev.callcoach.backend.realtime.ServerEvent.CallerTranscriptDelta;
+import dev.callcoach.backend.realtime.ServerEvent.CallerTranscriptDone;
+import dev.callcoach.backend.realtime.ServerEvent.FunctionCall;
+import dev.callcoach.backend.realtime.ServerEvent.Ignored;
+import dev.callcoach.backend.realtime.ServerEvent.Malformed;
+import dev.callcoach.backend.realtime.ServerEvent.ResponseCreated;
+import dev.callcoach.backend.realtime.ServerEvent.ResponseDone;
+import dev.callcoach.backend.realtime.ServerEvent.SpeechStarted;
+import dev.callcoach.backend.realtime.ServerEvent.Unknown;
+import dev.callcoach.backend.realtime.ServerEvent.Usage;
+import java.util.Set;
+
+/** Parses Realtime server frames into {@link ServerEvent}s. Never throws: bad frames become {@link Malformed}. */
+public final class ServerEvents {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final Set<String> IGNORED = Set.of(
+            "session.created", "session.updated",
+            "input_audio_buffer.speech_stopped", "input_audio_buffer.committed", "input_audio_buffer.cleared",
+            "input_audio_buffer.timeout_triggered",
+            "conversation.item.added", "conversation.item.done", "conversation.item.created",
+            "conversation.item.truncated", "conversation.item.deleted", "conversation.item.retrieved",
+            "conversation.item.input_audio_transcription.failed", "conversation.item.input_audio_transcription.segment",
+            "response.output_item.added", "response.output_item.done",
+            "response.content_part.added", "response.content_part.done",
+            "response.output_audio.done", "response.audio.done",
+            "response.output_text.delta", "response.output_text.done", "response.text.delta", "response.text.done",
+            "response.function_call_arguments.delta", "rate_limits.updated");
+
+    private ServerEvents() {
+    }
+
+    public static ServerEvent parse(String frame) {
+        JsonNode event;
+        try {
+            event = JSON.readTree(frame);
+        } catch (JsonProcessingException e) {
+            return new Malformed("not JSON");
+        }
+        if (event == null || !event.isObject() || !event.path("type").isTextual()) {
+            return new Malformed("not an object with a string 'type'");
+        }
+        String type = event.get("type").asText();
+        try {
+            return switch (type) {
+                case "response.output_audio.delta", "response.audio.delta" ->
+                        new AudioDelta(required(event, "item_id"), required(event, "delta"));
+                case "input_audio_buffer.speech_started" ->
+                        new SpeechStarted(event.path("item_id").asText(null), event.path("audio_start_ms").asLong());
+                case "conversation.item.input_audio_transcription.delta" ->
+                        new CallerTranscriptDelta(required(event, "item_id"), required(event, "delta"));
+                case "conversation.item.input_audio_transcription.completed" ->
+                        new CallerTranscriptDone(required(event, "item_id"), required(event, "transcript"));
+                case "response.output_audio_transcript.delta", "response.audio_transcript.delta" ->
+                        new AssistantTranscriptDelta(required(event, "item_id"), required(event, "delta"));
+                case "response.output_audio_transcript.done", "response.audio_transcript.done" ->
+                        new AssistantTranscriptDone(required(event, "item_id"), required(event, "transcript"));
+                case "response.function_call_arguments.done" ->
+                        new FunctionCall(required(event, "call_id"), required(event, "name"), event.path("arguments").asText(""));
+                case "response.created" -> new ResponseCreated(event.path("response").path("id").asText(null));
+                case "response.done" -> responseDone(event.path("response"));
+                case "error" -> error(event.path("error"));
+                default -> IGNORED.contains(type) ? new Ignored(type) : new Unknown(type);
+            };
+        } catch (MissingField e) {
+            return new Malformed(type + " without '" + e.getMessage() + "'");
+        }
+    }
+
+    private static ResponseDone responseDone(JsonNode response) {
+        JsonNode usage = response.path("usage");
+        JsonNode in = usage.path("input_token_details");
+        return new ResponseDone(response.path("id").asText(null), response.path("status").asText(null), new Usage(
+                usage.path("input_tokens").asLong(),
+                usage.path("output_tokens").asLong(),
+                in.path("audio_tokens").asLong(),
+                usage.path("output_token_details").path("audio_tokens").asLong()));
+    }
+
+    private static ServerEvent.Error error(JsonNode error) {
+        return new ServerEvent.Error(error.path("type").asText(null), textOrNull(error, "code"),
+                error.path("message").asText(null), textOrNull(error, "param"));
+    }
+
+    private static String textOrNull(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static String required(JsonNode event, String field) {
+        JsonNode value = event.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new MissingField(field);
+        }
+        return value.asText();
+    }
+
+    private static final class MissingField extends RuntimeException {
+        MissingField(String field) {
+            super(field, null, false, false);
+        }
+    }
+}

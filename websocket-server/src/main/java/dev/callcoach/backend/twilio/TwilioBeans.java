@@ -1,0 +1,38 @@
+package dev.callcoach.backend.twilio;
+
+import dev.callcoach.backend.config.PublicUrlConfig;
+import dev.callcoach.backend.session.CallEventPublisher;
+import dev.callcoach.backend.session.SessionStore;
+import java.time.Clock;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** Builds the plain Twilio helpers from configuration; singletons, as they are final classes and records. */
+@ApplicationScoped
+class TwilioBeans {
+
+    @Produces
+    @Singleton
+    PublicUrls publicUrls(PublicUrlConfig config) {
+        return new PublicUrls(config.publicBaseUrl());
+    }
+
+    @Produces
+    @Singleton
+    TwilioSignatures signatures(TwilioConfig config, PublicUrls urls) {
+        return new TwilioSignatures(config.authToken(), urls);
+    }
+
+    @Produces
+    @Singleton
+    VoiceAnswers voiceAnswers(SessionStore sessions, PublicUrls urls, TwilioConfig config, Clock clock) {
+        return new VoiceAnswers(sessions, urls, config.answerWindow(), clock);
+    }
+
+    @Produces
+    @Singleton
+    StatusCallbacks statusCallbacks(SessionStore sessions, CallEventPublisher events, Clock clock) {
+        return new StatusCallbacks(sessions, events, clock);
+    }
+}

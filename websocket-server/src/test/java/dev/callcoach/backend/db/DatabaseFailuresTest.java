@@ -1,0 +1,37 @@
+package dev.callcoach.backend.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.impl.NoStackTraceThrowable;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.net.ConnectException;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+
+class DatabaseFailuresTest {
+
+    @Test
+    void lostConnectionsTimeoutsAndServerShutdownsMeanUnavailable() {
+        assertThat(DatabaseFailures.isUnavailable(new ConnectException("Connection refused"))).isTrue();
+        assertThat(DatabaseFailures.isUnavailable(ClosedConnectionException.INSTANCE)).isTrue();
+        assertThat(DatabaseFailures.isUnavailable(new NoStackTraceThrowable("Connection is not active now"))).isTrue();
+        assertThat(DatabaseFailures.isUnavailable(new io.smallrye.mutiny.TimeoutException())).isTrue();
+        assertThat(DatabaseFailures.isUnavailable(new CompletionException(new ConnectException("refused")))).isTrue();
+        assertThat(DatabaseFailures.isUnavailable(pg("57P01"))).isTrue();
+        assertThat(DatabaseFailures.isUnavailable(pg("08006"))).isTrue();
+        assertThat(DatabaseFailures.isUnavailable(pg("53300"))).isTrue();
+    }
+
+    @Test
+    void statementErrorsAndBugsAreNotHiddenByTheFallback() {
+        assertThat(DatabaseFailures.isUnavailable(pg("42P01"))).isFalse(); // undefined table
+        assertThat(DatabaseFailures.isUnavailable(pg("23505"))).isFalse(); // unique violation
+        assertThat(DatabaseFailures.isUnavailable(new NullPointerException())).isFalse();
+        assertThat(DatabaseFailures.isUnavailable(new IllegalStateException("bug", pg("42601")))).isFalse();
+    }
+
+    private static PgException pg(String sqlState) {
+        return new PgException("message", "ERROR", sqlState, "detail");
+    }
+}

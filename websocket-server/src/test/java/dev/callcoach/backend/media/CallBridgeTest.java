@@ -1,0 +1,475 @@
+package dev.callcoach.backend.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.callcoach.backend.realtime.RealtimeApi;
+import dev.callcoach.backend.realtime.RealtimeConnector;
+import dev.callcoach.backend.realtime.ServerEvent;
+import dev.callcoach.backend.realtime.ServerEvent.Usage;
+import dev.callcoach.backend.realtime.SessionSettings;
+import dev.callcoach.backend.realtime.SessionUpdateBuilder;
+import dev.callcoach.backend.call.CallSession;
+import dev.callcoach.backend.session.SessionStore;
+import dev.callcoach.contracts.channel.CallStatus;
+import dev.callcoach.contracts.channel.ChannelEvent;
+import dev.callcoach.contracts.channel.Speaker;
+import dev.callcoach.contracts.channel.TranscriptEvent;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smallrye.mutiny.Uni;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The bridge's state machine against fakes of both sockets, on virtual time. */
+class CallBridgeTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final UUID SESSION = UUID.fromString("00000000-0000-0000-0000-000000000042");
+    private static final byte[] CLIP = new byte[12_000];   // 1.5 s of μ-law
+
+    private final ManualScheduler scheduler = new ManualScheduler();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final CallControl control = new CallControl();
+    private final List<ChannelEvent> events = new ArrayList<>();
+    private final List<String> recorded = new ArrayList<>();
+    private final ScriptedRealtime realtime = new ScriptedRealtime();
+    private final TwilioSocket twilio = new TwilioSocket();
+    private Optional<CallPlan> plan = Optional.of(new CallPlan(SESSION, new SessionSettings("Be nice.", "marin")));
+
+    private final CallConfig config = new CallConfig() {
+        public Duration maxDuration() { return Duration.ofMinutes(5); }
+        public Duration wrapUpBefore() { return Duration.ofSeconds(30); }
+        public Duration goodbyeTimeout() { return Duration.ofSeconds(15); }
+        public Duration transcriptInterval() { return Duration.ofMillis(250); }
+    };
+
+    private final CallBridge bridge = new CallBridge(new CallBridge.Dependencies(
+            id -> Uni.createFrom().item(plan),
+            realtime,
+            new SessionUpdateBuilder(RealtimeApi.GA, "gpt-realtime", null),
+            events::add,
+            new SessionStore() {
+                public Uni<Optional<CallSession>> find(UUID id) { throw new UnsupportedOperationException(); }
+                public Uni<Boolean> advanceStatus(UUID id, CallStatus status, Instant at) { throw new UnsupportedOperationException(); }
+                public void recordUsage(UUID id, Usage usage) { recorded.add("usage " + usage.inputTokens() + "/" + usage.outputTokens()); }
+                public void recordDuration(UUID id, Duration duration) { throw new UnsupportedOperationException(); }
+            },
+            control, new BridgeMetrics(meters), config, CLIP), twilio, scheduler);
+
+    // ---- the happy path ----
+
+    @Test
+    void startOpensRealtimeConfiguresTheSessionAndAsksForTheGreeting() throws Exception {
+        startCall();
+
+        assertThat(realtime.connects).isEqualTo(1);
+        assertThat(realtime.link().sent).hasSize(2);
+        JsonNode update = JSON.readTree(realtime.link().sent.get(0));
+        assertThat(update.path("type").asText()).isEqualTo("session.update");
+        assertThat(update.path("session").path("instructions").asText()).isEqualTo("Be nice.");
+        assertThat(realtime.link().sent.get(1)).isEqualTo("{\"type\":\"response.create\"}");
+        assertThat(control.liveCalls()).isEqualTo(1);
+        assertThat(meters.get("callcoach.calls.active").gauge().value()).isEqualTo(1.0);
+    }
+
+    @Test
+    void callerAudioIsForwardedUntouchedAndAiAudioIsFollowedByAMark() {
+        startCall();
+        twilio("{\"event\":\"media\",\"streamSid\":\"MZ1\",\"media\":{\"track\":\"inbound\",\"chunk\":\"1\",\"timestamp\":\"20\",\"payload\":\"f39/fw==\"}}");
+        assertThat(realtime.link().sent).last().isEqualTo("{\"type\":\"input_audio_buffer.append\",\"audio\":\"f39/fw==\"}");
+
+        realtime.emit(new ServerEvent.AudioDelta("item1", "AAECAw=="));
+        assertThat(twilio.sent).containsExactly(
+                "{\"event\":\"media\",\"streamSid\":\"MZ1\",\"media\":{\"payload\":\"AAECAw==\"}}",
+                "{\"event\":\"mark\",\"streamSid\":\"MZ1\",\"mark\":{\"name\":\"m1\"}}");
+        assertThat(meters.get("callcoach.media.frames").tag("direction", "twilio-to-realtime").counter().count()).isEqualTo(1);
+        assertThat(meters.get("callcoach.media.frames").tag("direction", "realtime-to-twilio").counter().count()).isEqualTo(1);
+        assertThat(meters.get("callcoach.bridge.forwarding.delay").tag("direction", "twilio-to-realtime").timer().count()).isEqualTo(1);
+    }
+
+    // ---- barge-in ----
+
+    @Test
+    void speechOverUnplayedAudioTruncatesAtThePlayedMillisecondAndClearsTwilio() {
+        startCall();
+        media(1000);
+        realtime.emit(new ServerEvent.AudioDelta("item1", audio(8000)));   // 1 s of audio from t=1000
+        realtime.emit(new ServerEvent.AudioDelta("item1", audio(8000)));
+        media(1420);
+        twilio.sent.clear();
+
+        realtime.emit(new ServerEvent.SpeechStarted("user1", 1400));
+
+        assertThat(realtime.link().sent).last().isEqualTo(
+                "{\"type\":\"conversation.item.truncate\",\"item_id\":\"item1\",\"content_index\":0,\"audio_end_ms\":420}");
+        assertThat(twilio.sent).containsExactly("{\"event\":\"clear\",\"streamSid\":\"MZ1\"}");
+        assertThat(meters.get("callcoach.bargeins").counter().count()).isEqualTo(1);
+
+        // Late audio of the interrupted item is dropped; a new item plays.
+        realtime.emit(new ServerEvent.AudioDelta("item1", audio(160)));
+        assertThat(twilio.sent).hasSize(1);
+        realtime.emit(new ServerEvent.AudioDelta("item2", audio(160)));
+        assertThat(twilio.sent).hasSize(3);
+    }
+
+    @Test
+    void speechAfterEverythingPlayedIsNoBargeIn() {
+        startCall();
+        media(0);
+        realtime.emit(new ServerEvent.AudioDelta("item1", audio(160)));
+        twilio("{\"event\":\"mark\",\"streamSid\":\"MZ1\",\"mark\":{\"name\":\"m1\"}}");
+        int sent = realtime.link().sent.size();
+
+        realtime.emit(new ServerEvent.SpeechStarted("user1", 100));
+
+        assertThat(realtime.link().sent).hasSize(sent);
+        assertThat(twilio.sent).noneMatch(frame -> frame.contains("clear"));
+    }
+
+    @Test
+    void truncateIsClampedToTheAudioReceived() {
+        startCall();
+        media(0);
+        realtime.emit(new ServerEvent.AudioDelta("item1", audio(800)));   // 100 ms
+        media(5000);
+        realtime.emit(new ServerEvent.SpeechStarted("user1", 4900));
+        assertThat(realtime.link().sent).last().asString().contains("\"audio_end_ms\":100}");
+    }
+
+    // ---- transcripts ----
+
+    @Test
+    void transcriptDeltasAreAggregatedAndFinalsSentAtOnce() {
+        startCall();
+        realtime.emit(new ServerEvent.AssistantTranscriptDelta("item1", "Hello"));
+        realtime.emit(new ServerEvent.AssistantTranscriptDelta("item1", ", welcome"));
+        realtime.emit(new ServerEvent.CallerTranscriptDelta("user1", "Hi"));
+        assertThat(events).isEmpty();
+
+        scheduler.advance(Duration.ofMillis(250));
+        assertThat(events).containsExactly(
+                new TranscriptEvent(SESSION, Speaker.AI, "Hello, welcome", false, "item1", scheduler.now()),
+                new TranscriptEvent(SESSION, Speaker.CALLER, "Hi", false, "user1", scheduler.now()));
+
+        realtime.emit(new ServerEvent.AssistantTranscriptDone("item1", "Hello, welcome to the interview."));
+        assertThat(events).last().isEqualTo(
+                new TranscriptEvent(SESSION, Speaker.AI, "Hello, welcome to the interview.", true, "item1", scheduler.now()));
+        realtime.emit(new ServerEvent.CallerTranscriptDone("user1", "Hi there."));
+        assertThat(events).last().extracting(e -> ((TranscriptEvent) e).isFinal()).isEqualTo(true);
+
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(events).hasSize(4);
+    }
+
+    // ---- hanging up ----
+
+    @Test
+    void twilioStopClosesRealtimeAtOnceAndRecordsTheCall() {
+        startCall();
+        realtime.emit(new ServerEvent.ResponseDone("r1", "completed", new Usage(20, 10, 15, 8)));
+
+        twilio("{\"event\":\"stop\",\"sequenceNumber\":\"9\",\"streamSid\":\"MZ1\",\"stop\":{}}");
+
+        assertThat(realtime.link().closed).isTrue();
+        assertThat(twilio.closed).isTrue();
+        assertThat(control.liveCalls()).isZero();
+        assertThat(recorded).containsExactly("usage 20/10");
+        assertThat(scheduler.hasLiveTimers()).isFalse();
+        assertThat(meters.get("callcoach.calls.active").gauge().value()).isZero();
+    }
+
+    @Test
+    void twilioCloseWithoutStopDoesTheSame() {
+        startCall();
+        bridge.onTwilioClosed();
+        assertThat(realtime.link().closed).isTrue();
+        assertThat(control.liveCalls()).isZero();
+    }
+
+    @Test
+    void endCallToolHangsUpOnceTheGoodbyeHasPlayed() {
+        startCall();
+        media(0);
+        realtime.emit(new ServerEvent.ResponseCreated("r2"));
+        realtime.emit(new ServerEvent.AudioDelta("bye", audio(800)));
+        realtime.emit(new ServerEvent.FunctionCall("call_1", "end_call", "{}"));
+        assertThat(realtime.link().sent).last().asString()
+                .contains("function_call_output").contains("call_1");
+        realtime.emit(new ServerEvent.ResponseDone("r2", "completed", Usage.NONE));
+        assertThat(twilio.closed).isFalse();   // the goodbye is still playing
+
+        twilio("{\"event\":\"mark\",\"streamSid\":\"MZ1\",\"mark\":{\"name\":\"m1\"}}");
+
+        assertThat(twilio.closed).isTrue();
+        assertThat(realtime.link().closed).isTrue();
+    }
+
+    @Test
+    void anEndRequestFromTheWebappAsksForAGoodbyeThenHangsUp() {
+        startCall();
+        realtime.emit(new ServerEvent.ResponseDone("greeting", "completed", Usage.NONE));
+
+        assertThat(control.endCall(SESSION)).isTrue();
+        scheduler.runPending();
+
+        List<String> sent = realtime.link().sent;
+        assertThat(sent.get(sent.size() - 2)).contains("\"role\":\"system\"").contains("asked to end the call");
+        assertThat(sent.getLast()).isEqualTo("{\"type\":\"response.create\"}");
+        realtime.emit(new ServerEvent.AudioDelta("bye", audio(160)));
+        realtime.emit(new ServerEvent.ResponseDone("bye", "completed", Usage.NONE));
+        twilio("{\"event\":\"mark\",\"streamSid\":\"MZ1\",\"mark\":{\"name\":\"m1\"}}");
+        assertThat(twilio.closed).isTrue();
+        assertThat(control.endCall(SESSION)).isFalse();
+    }
+
+    @Test
+    void anEndRequestDuringAResponseWaitsForItBeforeAskingForTheGoodbye() {
+        startCall();   // the greeting response is running
+        control.endCall(SESSION);
+        scheduler.runPending();
+        assertThat(realtime.link().sent).noneMatch(event -> event.contains("asked to end the call"));
+
+        realtime.emit(new ServerEvent.ResponseDone("greeting", "completed", Usage.NONE));
+        assertThat(realtime.link().sent).anyMatch(event -> event.contains("asked to end the call"));
+        assertThat(twilio.closed).isFalse();
+    }
+
+    @Test
+    void aGoodbyeThatNeverFinishesIsCutOffByTheTimeout() {
+        startCall();
+        realtime.emit(new ServerEvent.FunctionCall("call_1", "end_call", "{}"));
+        scheduler.advance(Duration.ofSeconds(15));
+        assertThat(twilio.closed).isTrue();
+    }
+
+    @Test
+    void theAiIsToldToWrapUpAndTheCallEndsAtTheMaximumLength() {
+        startCall();
+        scheduler.advance(Duration.ofSeconds(269));
+        assertThat(realtime.link().sent).noneMatch(event -> event.contains("Time check"));
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(realtime.link().sent).last().asString().contains("\"role\":\"system\"").contains("ends automatically in 30 seconds");
+        scheduler.advance(Duration.ofSeconds(30));
+        assertThat(twilio.closed).isTrue();
+        assertThat(realtime.link().closed).isTrue();
+    }
+
+    // ---- Realtime trouble ----
+
+    @Test
+    void aDroppedRealtimeSessionIsReplacedWithTheSameConfigAndARecap() {
+        startCall();
+        realtime.emit(new ServerEvent.CallerTranscriptDone("u1", "I have two years of Java."));
+        String firstUpdate = realtime.link().sent.getFirst();
+
+        realtime.dropLink();
+
+        assertThat(realtime.connects).isEqualTo(2);
+        List<String> replayed = realtime.link().sent;
+        assertThat(replayed.get(0)).isEqualTo(firstUpdate);
+        assertThat(replayed.get(1)).contains("line dropped").contains("Caller: I have two years of Java.");
+        assertThat(replayed.get(2)).isEqualTo("{\"type\":\"response.create\"}");
+        assertThat(meters.get("callcoach.realtime.reconnects").tag("outcome", "succeeded").counter().count()).isEqualTo(1);
+        assertThat(twilio.closed).isFalse();
+    }
+
+    @Test
+    void aSecondDropPlaysTheRecordedGoodbyeThenCloses() {
+        startCall();
+        realtime.dropLink();
+        twilio.sent.clear();
+
+        realtime.dropLink();
+
+        assertThat(realtime.connects).isEqualTo(2);
+        assertThat(twilio.sent.getFirst()).isEqualTo("{\"event\":\"clear\",\"streamSid\":\"MZ1\"}");
+        assertThat(heardBytes()).isEqualTo(CLIP.length);
+        assertThat(twilio.sent.getLast()).contains("\"event\":\"mark\"");
+        assertThat(twilio.closed).isFalse();
+        String mark = readTree(twilio.sent.getLast()).path("mark").path("name").asText();
+
+        twilio("{\"event\":\"mark\",\"streamSid\":\"MZ1\",\"mark\":{\"name\":\"" + mark + "\"}}");
+
+        assertThat(twilio.closed).isTrue();
+    }
+
+    @Test
+    void aRefusedReconnectPlaysTheRecordedGoodbye() {
+        startCall();
+        realtime.refuseNext = true;
+        realtime.dropLink();
+
+        assertThat(realtime.connects).isEqualTo(2);
+        assertThat(heardBytes()).isEqualTo(CLIP.length);
+        assertThat(meters.get("callcoach.realtime.reconnects").tag("outcome", "failed").counter().count()).isEqualTo(1);
+        scheduler.advance(Duration.ofSeconds(17));   // no mark echo: the timeout still hangs up
+        assertThat(twilio.closed).isTrue();
+    }
+
+    @Test
+    void realtimeUnavailableAtTheStartPlaysTheGoodbye() {
+        realtime.refuseNext = true;
+        startCall();
+        assertThat(realtime.connects).isEqualTo(1);
+        assertThat(heardBytes()).isEqualTo(CLIP.length);
+    }
+
+    // ---- sessions that cannot be called, bad frames ----
+
+    @Test
+    void anUnknownSessionClosesTheStreamWithoutCallingOpenAi() {
+        plan = Optional.empty();
+        startCall();
+        assertThat(realtime.connects).isZero();
+        assertThat(twilio.closed).isTrue();
+        assertThat(control.liveCalls()).isZero();
+    }
+
+    @Test
+    void aStartWithoutAValidSessionParameterCloses() {
+        twilio("{\"event\":\"start\",\"start\":{\"streamSid\":\"MZ1\",\"customParameters\":{\"sessionId\":\"nope\"}},\"streamSid\":\"MZ1\"}");
+        scheduler.runPending();
+        assertThat(twilio.closed).isTrue();
+        assertThat(realtime.connects).isZero();
+    }
+
+    @Test
+    void malformedFramesAreCountedAndTheCallGoesOn() {
+        twilio("{\"event\":\"media\",\"streamSid\":\"MZ1\",\"media\":{\"timestamp\":\"0\",\"payload\":\"AAAA\"}}");
+        startCall();
+        twilio("{not json");
+        twilio("{\"event\":\"teleport\"}");
+        twilio("{\"event\":\"media\",\"streamSid\":\"MZ1\",\"media\":{\"timestamp\":\"20\",\"payload\":\"***\"}}");
+        twilio("{\"event\":\"media\",\"x\":\"" + "A".repeat(1024 * 1024) + "\"}");
+        bridge.onTwilioBinary();
+
+        for (String problem : List.of("out-of-order", "not-json", "unknown-event", "bad-base64", "oversized", "binary")) {
+            assertThat(meters.get("callcoach.twilio.frames.malformed").tag("problem", problem).counter().count())
+                    .as(problem).isEqualTo(1);
+        }
+        assertThat(twilio.closed).isFalse();
+        twilio("{\"event\":\"media\",\"streamSid\":\"MZ1\",\"media\":{\"timestamp\":\"40\",\"payload\":\"AAAA\"}}");
+        assertThat(realtime.link().sent).last().asString().contains("input_audio_buffer.append");
+    }
+
+    @Test
+    void unknownRealtimeEventsAreCounted() {
+        startCall();
+        realtime.emit(new ServerEvent.Unknown("response.brand_new"));
+        assertThat(meters.get("callcoach.realtime.events.unknown").counter().count()).isEqualTo(1);
+    }
+
+    // ---- helpers ----
+
+    private void startCall() {
+        twilio("{\"event\":\"connected\",\"protocol\":\"Call\",\"version\":\"1.0.0\"}");
+        twilio("{\"event\":\"start\",\"sequenceNumber\":\"1\",\"start\":{\"streamSid\":\"MZ1\",\"callSid\":\"CA1\","
+                + "\"customParameters\":{\"sessionId\":\"" + SESSION + "\"}},\"streamSid\":\"MZ1\"}");
+        scheduler.runPending();
+    }
+
+    private void twilio(String frame) {
+        bridge.onTwilioText(frame);
+        scheduler.runPending();
+    }
+
+    private void media(long timestampMs) {
+        twilio("{\"event\":\"media\",\"streamSid\":\"MZ1\",\"media\":{\"timestamp\":\"" + timestampMs + "\",\"payload\":\"AAAA\"}}");
+    }
+
+    private static String audio(int bytes) {
+        return Base64.getEncoder().encodeToString(new byte[bytes]);
+    }
+
+    private int heardBytes() {
+        return twilio.sent.stream().map(CallBridgeTest::readTree)
+                .filter(frame -> frame.path("event").asText().equals("media"))
+                .mapToInt(frame -> Base64.getDecoder().decode(frame.path("media").path("payload").asText()).length)
+                .sum();
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class TwilioSocket implements CallBridge.TwilioSide {
+        final List<String> sent = new ArrayList<>();
+        boolean closed;
+
+        @Override
+        public void send(String frame) {
+            if (!closed) {
+                sent.add(frame);
+            }
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    /** Realtime connections the test drives by hand. */
+    private final class ScriptedRealtime implements RealtimeConnector {
+        int connects;
+        boolean refuseNext;
+        private final List<Link> links = new ArrayList<>();
+        private final List<Listener> listeners = new ArrayList<>();
+
+        final class Link implements RealtimeLink {
+            final List<String> sent = new ArrayList<>();
+            boolean closed;
+
+            @Override
+            public void send(String event) {
+                if (!closed) {
+                    sent.add(event);
+                }
+            }
+
+            @Override
+            public void close() {
+                closed = true;
+            }
+        }
+
+        @Override
+        public Uni<RealtimeLink> connect(Listener listener) {
+            connects++;
+            if (refuseNext) {
+                refuseNext = false;
+                return Uni.createFrom().failure(new IllegalStateException("refused"));
+            }
+            Link link = new Link();
+            links.add(link);
+            listeners.add(listener);
+            return Uni.createFrom().item(link);
+        }
+
+        Link link() {
+            return links.getLast();
+        }
+
+        void emit(ServerEvent event) {
+            listeners.getLast().onEvent(event, scheduler.nanoTime());
+            scheduler.runPending();
+        }
+
+        void dropLink() {
+            link().closed = true;
+            listeners.getLast().onClosed();
+            scheduler.runPending();
+        }
+    }
+}

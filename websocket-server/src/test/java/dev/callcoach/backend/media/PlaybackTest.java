@@ -1,0 +1,69 @@
+package dev.callcoach.backend.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PlaybackTest {
+
+    private final Playback playback = new Playback();
+
+    @Test
+    void playedTimeFollowsTheStreamClockFromTheFirstChunk() {
+        playback.queue("item1", 8000, 1000);   // 1 s of audio sent at t=1000
+        playback.queue("item1", 8000, 1010);   // another second, queued behind it
+        assertThat(playback.hasUnplayed()).isTrue();
+        assertThat(playback.playedMs(1000)).isZero();
+        assertThat(playback.playedMs(1420)).isEqualTo(420);
+        assertThat(playback.playedMs(1999)).isEqualTo(999);
+    }
+
+    @Test
+    void playedTimeIsClampedToTheAudioReceived() {
+        playback.queue("item1", 800, 0);   // 100 ms
+        assertThat(playback.playedMs(5000)).isEqualTo(100);
+        assertThat(playback.playedMs(-50)).isZero();
+    }
+
+    @Test
+    void aNewItemStartsPlayingWhenTheQueuedAudioEnds() {
+        playback.queue("item1", 4000, 0);   // plays 0..500
+        playback.queue("item2", 4000, 100); // waits until 500
+        assertThat(playback.currentItem()).isEqualTo("item2");
+        assertThat(playback.playedMs(400)).isZero();
+        assertThat(playback.playedMs(700)).isEqualTo(200);
+    }
+
+    @Test
+    void markEchoesArePoppedInOrderAndGiveALowerBound() {
+        String first = playback.queue("item1", 1600, 0);
+        String second = playback.queue("item1", 1600, 0);
+        assertThat(playback.markEchoed("nope", 10)).isFalse();
+        assertThat(playback.markEchoed(second, 10)).isTrue();   // both chunks played (Twilio echoes in order)
+        assertThat(playback.hasUnplayed()).isFalse();
+        assertThat(playback.markEchoed(first, 10)).isFalse();   // already popped
+        assertThat(playback.playedMs(10)).isEqualTo(400);       // marks say 400 ms even if the clock lags
+    }
+
+    @Test
+    void clearForgetsTheQueueAndTheItemAndLateEchoesAreIgnored() {
+        String mark = playback.queue("item1", 8000, 0);
+        playback.clear(300);
+        assertThat(playback.hasUnplayed()).isFalse();
+        assertThat(playback.currentItem()).isNull();
+        assertThat(playback.markEchoed(mark, 310)).isFalse();
+        playback.queue("item2", 800, 320);
+        assertThat(playback.playedMs(370)).isEqualTo(50);
+    }
+
+    @Test
+    void afterEverythingPlayedTheNextItemStartsAtOnce() {
+        String mark = playback.queue("item1", 800, 0);          // estimate: ends at 100
+        playback.queue("item1", 8000, 0);                       // estimate: ends at 1100
+        playback.markEchoed(mark, 90);
+        String last = playback.queue("item1", 8, 95);
+        playback.markEchoed(last, 200);                         // Twilio says all played at 200
+        playback.queue("item2", 800, 250);
+        assertThat(playback.playedMs(300)).isEqualTo(50);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.callcoach.backend.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.callcoach.backend.realtime.ServerEvent.AssistantTranscriptDelta;
+import dev.callcoach.backend.realtime.ServerEvent.AssistantTranscriptDone;
+import dev.callcoach.backend.realtime.ServerEvent.AudioDelta;
+import dev.callcoach.backend.realtime.ServerEvent.CallerTranscriptDelta;
+import dev.callcoach.backend.realtime.ServerEvent.CallerTranscriptDone;
+import dev.callcoach.backend.realtime.ServerEvent.FunctionCall;
+import dev.callcoach.backend.realtime.ServerEvent.Ignored;
+import dev.callcoach.backend.realtime.ServerEvent.Malformed;
+import dev.callcoach.backend.realtime.ServerEvent.ResponseCreated;
+import dev.callcoach.backend.realtime.ServerEvent.ResponseDone;
+import dev.callcoach.backend.realtime.ServerEvent.SpeechStarted;
+import dev.callcoach.backend.realtime.ServerEvent.Unknown;
+import dev.callcoach.backend.realtime.ServerEvent.Usage;
+import org.junit.jupiter.api.Test;
+
+class ServerEventsTest {
+
+    @Test
+    void audioDeltaInGaAndBetaNames() {
+        assertThat(ServerEvents.parse("""
+                {"type":"response.output_audio.delta","event_id":"e1","response_id":"r1","item_id":"i1",
+                 "output_index":0,"content_index":0,"delta":"//8="}"""))
+                .isEqualTo(new AudioDelta("i1", "//8="));
+        assertThat(ServerEvents.parse("""
+                {"type":"response.audio.delta","event_id":"e1","response_id":"r1","item_id":"i1","delta":"AA=="}"""))
+                .isEqualTo(new AudioDelta("i1", "AA=="));
+    }
+
+    @Test
+    void speechStartedAndTranscripts() {
+        assertThat(ServerEvents.parse("{\"type\":\"input_audio_buffer.speech_started\",\"item_id\":\"u1\",\"audio_start_ms\":1520}"))
+                .isEqualTo(new SpeechStarted("u1", 1520));
+        assertThat(ServerEvents.parse("{\"type\":\"conversation.item.input_audio_transcription.delta\",\"item_id\":\"u1\",\"content_index\":0,\"delta\":\"Hel\"}"))
+                .isEqualTo(new CallerTranscriptDelta("u1", "Hel"));
+        assertThat(ServerEvents.parse("{\"type\":\"conversation.item.input_audio_transcription.completed\",\"item_id\":\"u1\",\"content_index\":0,\"transcript\":\"Hello\"}"))
+                .isEqualTo(new CallerTranscriptDone("u1", "Hello"));
+        assertThat(ServerEvents.parse("{\"type\":\"response.output_audio_transcript.delta\",\"item_id\":\"i1\",\"delta\":\"Hi\"}"))
+                .isEqualTo(new AssistantTranscriptDelta("i1", "Hi"));
+        assertThat(ServerEvents.parse("{\"type\":\"response.audio_transcript.done\",\"item_id\":\"i1\",\"transcript\":\"Hi there\"}"))
+                .isEqualTo(new AssistantTranscriptDone("i1", "Hi there"));
+    }
+
+    @Test
+    void functionCallsAndResponses() {
+        assertThat(ServerEvents.parse("{\"type\":\"response.function_call_arguments.done\",\"response_id\":\"r\",\"item_id\":\"f\",\"call_id\":\"call_1\",\"name\":\"end_call\",\"arguments\":\"{}\"}"))
+                .isEqualTo(new FunctionCall("call_1", "end_call", "{}"));
+        assertThat(ServerEvents.parse("{\"type\":\"response.created\",\"response\":{\"id\":\"resp_1\",\"status\":\"in_progress\"}}"))
+                .isEqualTo(new ResponseCreated("resp_1"));
+        assertThat(ServerEvents.parse("""
+                {"type":"response.done","response":{"id":"resp_1","status":"completed","usage":{"total_tokens":30,
+                 "input_tokens":20,"output_tokens":10,"input_token_details":{"text_tokens":5,"audio_tokens":15,"cached_tokens":4},
+                 "output_token_details":{"text_tokens":2,"audio_tokens":8}}}}"""))
+                .isEqualTo(new ResponseDone("resp_1", "completed", new Usage(20, 10, 15, 8)));
+        assertThat(ServerEvents.parse("{\"type\":\"response.done\",\"response\":{\"id\":\"r\",\"status\":\"cancelled\"}}"))
+                .isEqualTo(new ResponseDone("r", "cancelled", Usage.NONE));
+    }
+
+    @Test
+    void errorsKeepTheirDetails() {
+        assertThat(ServerEvents.parse("{\"type\":\"error\",\"event_id\":\"e\",\"error\":{\"type\":\"invalid_request_error\",\"code\":\"bad\",\"message\":\"nope\",\"param\":null}}"))
+                .isEqualTo(new ServerEvent.Error("invalid_request_error", "bad", "nope", null));
+    }
+
+    @Test
+    void knownUnusedUnknownAndMalformed() {
+        assertThat(ServerEvents.parse("{\"type\":\"session.updated\",\"session\":{}}")).isEqualTo(new Ignored("session.updated"));
+        assertThat(ServerEvents.parse("{\"type\":\"response.brand_new\"}")).isEqualTo(new Unknown("response.brand_new"));
+        assertThat(ServerEvents.parse("{not json")).isInstanceOf(Malformed.class);
+        assertThat(ServerEvents.parse("[]")).isInstanceOf(Malformed.class);
+        assertThat(ServerEvents.parse("{\"type\":7}")).isInstanceOf(Malformed.class);
+        assertThat(ServerEvents.parse("{\"type\":\"response.output_audio.delta\",\"item_id\":\"i\"}"))
+                .isEqualTo(new Malformed("response.output_audio.delta without 'delta'"));
+    }
+}

@@ -1,0 +1,138 @@
+package dev.callcoach.backend.twilio;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+
+import dev.callcoach.backend.limiter.PhoneLimiter;
+import dev.callcoach.backend.limiter.Reservation;
+import dev.callcoach.backend.testing.BridgeTestProfile;
+import dev.callcoach.backend.testing.FakeRealtimeResource;
+import dev.callcoach.backend.testing.PostgresResource;
+import dev.callcoach.backend.testing.SimulatedTwilio;
+import dev.callcoach.backend.testing.TestNumbers;
+import dev.callcoach.simulator.twilio.TwilioSignature;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.websockets.next.BasicWebSocketConnector;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Only requests Twilio signed get through: the voice webhook, the status callback and the Media
+ * Stream upgrade, each missing, forged, or replayed with changed parameters.
+ */
+@QuarkusTest
+@TestProfile(BridgeTestProfile.class)
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
+class TwilioSignatureCheckTest {
+
+    private static final String MEDIA_URL = FakeRealtimeResource.PUBLIC_ORIGIN + "/twilio/media";
+
+    @TestHTTPResource("/")
+    URI base;
+    @Inject
+    PhoneLimiter limiter;
+
+    @Test
+    void theVoiceWebhookAnswersOnlySignedRequests() {
+        UUID session = reserve();
+        String path = "/twilio/voice/" + session;
+        Map<String, String> params = webhookParams("in-progress");
+        String signature = sign(path, params);
+
+        post(path, params, signature).then().statusCode(200)
+                .contentType(containsString("xml"))
+                .body(containsString("<Stream url=\"wss://calls.example.test/twilio/media\">"))
+                .body(containsString("value=\"" + session + "\""));
+
+        post(path, params, null).then().statusCode(403);
+        post(path, params, "forged/AAAAAAAAAAAAAAAAAAAAAAAA=").then().statusCode(403);
+        Map<String, String> changed = new LinkedHashMap<>(params);
+        changed.put("CallSid", "CA" + "f".repeat(32));
+        post(path, changed, signature).then().statusCode(403);
+        // The same parameters and signature for another session's URL.
+        post("/twilio/voice/" + UUID.randomUUID(), params, signature).then().statusCode(403);
+    }
+
+    @Test
+    void aSignedWebhookForAnUnknownSessionGetsAnApology() {
+        String path = "/twilio/voice/" + UUID.randomUUID();
+        Map<String, String> params = webhookParams("in-progress");
+        post(path, params, sign(path, params)).then().statusCode(200)
+                .body(containsString("<Say>Sorry")).body(containsString("<Hangup/>"));
+    }
+
+    @Test
+    void theStatusCallbackAcceptsOnlySignedRequests() {
+        UUID session = reserve();
+        String path = "/twilio/status/" + session;
+        Map<String, String> params = webhookParams("ringing");
+        String signature = sign(path, params);
+
+        post(path, params, null).then().statusCode(403);
+        post(path, params, "bm90IGEgc2lnbmF0dXJl").then().statusCode(403);
+        Map<String, String> changed = new LinkedHashMap<>(params);
+        changed.put("CallStatus", "completed");
+        post(path, changed, signature).then().statusCode(403);
+
+        post(path, params, signature).then().statusCode(204);
+        post(path, params, signature).then().statusCode(204);
+    }
+
+    @Test
+    void theMediaStreamUpgradeNeedsTwiliosSignatureOverTheWssUrl() {
+        assertThatThrownBy(() -> connectMedia(null)).hasMessageContaining("403");
+        assertThatThrownBy(() -> connectMedia("forged/AAAAAAAAAAAAAAAAAAAAAAAA=")).hasMessageContaining("403");
+        // Signed over the https form of the URL instead of the wss:// one from the TwiML.
+        assertThatThrownBy(() -> connectMedia(TwilioSignature.sign(SimulatedTwilio.AUTH_TOKEN,
+                FakeRealtimeResource.PUBLIC_ORIGIN + "/twilio/media", Map.of()))).hasMessageContaining("403");
+
+        var connection = connectMedia(TwilioSignature.sign(SimulatedTwilio.AUTH_TOKEN, MEDIA_URL.replace("https:", "wss:"), Map.of()));
+        assertThat(connection.isOpen()).isTrue();
+        connection.closeAndAwait();
+    }
+
+    private io.quarkus.websockets.next.WebSocketClientConnection connectMedia(String signature) {
+        BasicWebSocketConnector connector = BasicWebSocketConnector.create().baseUri(base).path("/twilio/media");
+        if (signature != null) {
+            connector.addHeader("x-twilio-signature", signature);
+        }
+        return connector.connectAndAwait();
+    }
+
+    private UUID reserve() {
+        Reservation reservation = limiter.reserve(TestNumbers.fresh(), "job-interview",
+                Map.of("role", "Developer", "difficulty", "neutral"), "marin").await().indefinitely();
+        return ((Reservation.Granted) reservation).session().id();
+    }
+
+    private static Map<String, String> webhookParams(String status) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("AccountSid", SimulatedTwilio.ACCOUNT_SID);
+        params.put("CallSid", "CA" + "0".repeat(32));
+        params.put("CallStatus", status);
+        params.put("Direction", "outbound-api");
+        params.put("ApiVersion", "2010-04-01");
+        return params;
+    }
+
+    private static String sign(String path, Map<String, String> params) {
+        return TwilioSignature.sign(SimulatedTwilio.AUTH_TOKEN, FakeRealtimeResource.PUBLIC_ORIGIN + path, params);
+    }
+
+    private static io.restassured.response.Response post(String path, Map<String, String> params, String signature) {
+        var request = given().formParams(params);
+        if (signature != null) {
+            request = request.header("X-Twilio-Signature", signature);
+        }
+        return request.post(path);
+    }
+}
