@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,8 +17,12 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import org.jboss.logging.Logger;
 
-/** Makes the bridge for each new Media Stream, with the collaborators all calls share. */
+/**
+ * Makes the bridge for each new Media Stream, with the collaborators all calls share. Created at
+ * startup, so a missing goodbye clip stops the service and the bridge's meters show from the start.
+ */
 @ApplicationScoped
+@Startup
 class CallBridges {
 
     /**

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Turns transcript deltas of both sides into a few updates a second: a partial line carries the
@@ -19,6 +20,7 @@ final class TranscriptAggregator {
 
     /** A line longer than this is cut: a transcript is for reading along, not an archive. */
     static final int MAX_LINE_CHARS = 4000;
+    private static final Logger LOG = Logger.getLogger(TranscriptAggregator.class);
     private static final int MAX_OPEN_LINES = 16;
     private static final int MAX_RECAP_CHARS = 4000;
 
@@ -77,7 +79,7 @@ final class TranscriptAggregator {
         Line line = open.remove(itemId);
         String text = transcript != null ? transcript : line != null ? line.text.toString() : "";
         text = text.length() > MAX_LINE_CHARS ? text.substring(0, MAX_LINE_CHARS) : text;
-        events.publish(new TranscriptEvent(sessionId, speaker, text, true, itemId, scheduler.now()));
+        publish(speaker, text, true, itemId);
         remember(speaker, text);
     }
 
@@ -103,9 +105,18 @@ final class TranscriptAggregator {
         open.forEach((itemId, line) -> {
             if (line.dirty) {
                 line.dirty = false;
-                events.publish(new TranscriptEvent(sessionId, line.speaker, line.text.toString(), false, itemId, scheduler.now()));
+                publish(line.speaker, line.text.toString(), false, itemId);
             }
         });
+    }
+
+    /** A line the channel cannot carry (say, an absurd item id from the server) is dropped, never fatal to the call. */
+    private void publish(Speaker speaker, String text, boolean isFinal, String itemId) {
+        try {
+            events.publish(new TranscriptEvent(sessionId, speaker, text, isFinal, itemId, scheduler.now()));
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("transcript line dropped session=%s reason=\"%s\"", sessionId, e.getMessage());
+        }
     }
 
     private void remember(Speaker speaker, String text) {

@@ -7,6 +7,7 @@ import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.util.ClassPathUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +25,9 @@ import org.jboss.logging.Logger;
 /**
  * The scenarios on offer: every {@code scenarios/*.json} on the classpath, loaded and checked at
  * startup (a bad file stops the service with a message naming it). Adding a scenario means adding
- * a file.
+ * a file. A singleton, not application-scoped: a client proxy would run the loading constructor twice.
  */
-@ApplicationScoped
+@Singleton
 @Startup
 public class ScenarioCatalogService {
 

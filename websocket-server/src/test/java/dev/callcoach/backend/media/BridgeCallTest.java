@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.callcoach.backend.limiter.PhoneLimiter;
-import dev.callcoach.backend.limiter.Reservation;
 import dev.callcoach.backend.testing.BridgeTestProfile;
 import dev.callcoach.backend.testing.ChannelClient;
 import dev.callcoach.backend.testing.Databases;
 import dev.callcoach.backend.testing.FakeRealtimeResource;
 import dev.callcoach.backend.testing.PostgresResource;
+import dev.callcoach.backend.testing.Reservations;
 import dev.callcoach.backend.testing.SimulatedTwilio;
 import dev.callcoach.backend.testing.TestNumbers;
 import dev.callcoach.contracts.channel.CallPlaced;
@@ -41,7 +41,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -58,8 +57,6 @@ import org.junit.jupiter.api.Test;
 @TestProfile(BridgeTestProfile.class)
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class BridgeCallTest {
-
-    static final Map<String, String> INTERVIEW = Map.of("role", "Junior backend developer", "difficulty", "tough");
 
     private static SimulatedTwilio twilio;
 
@@ -102,7 +99,7 @@ class BridgeCallTest {
         try (ChannelClient webapp = ChannelClient.connect(base)) {
             String number = TestNumbers.fresh();
             UUID sessionId = ((CallReserved) webapp.request(
-                    new ReserveCall("r-1", number, "job-interview", INTERVIEW, "marin"))).sessionId();
+                    new ReserveCall("r-1", number, "job-interview", Reservations.INTERVIEW, "marin"))).sessionId();
             webapp.request(new Subscribe("s-1", sessionId));
 
             SimulatedCall call = twilio.call(sessionId, number, CallerScript.answerAfter(Duration.ofMillis(100))
@@ -136,7 +133,7 @@ class BridgeCallTest {
     void bargeInTruncatesAtTheCallersPlayedTimeAndClearsTwilio() throws Exception {
         realtime.script(SessionScript.defaults()
                 .replies(Reply.say("Welcome to the interview, let me tell you all about the role first.").lasting(Duration.ofSeconds(6))));
-        SimulatedCall call = twilio.call(reserve(), TestNumbers.fresh(), CallerScript.answerAfter(Duration.ofMillis(100))
+        SimulatedCall call = twilio.call(Reservations.callable(limiter).id(), TestNumbers.fresh(), CallerScript.answerAfter(Duration.ofMillis(100))
                 .thenWaitUntilHeard(Duration.ofMillis(1500)).thenSpeak(Duration.ofMillis(800)).thenSilence(Duration.ofMillis(600))
                 .thenHangUp());
         RealtimeSession openai = awaitRealtimeSession(call);
@@ -162,7 +159,7 @@ class BridgeCallTest {
     @Test
     void theAiEndsTheCallAfterItsGoodbyeHasPlayed() throws Exception {
         realtime.script(SessionScript.defaults().replies(Reply.say("Thanks, that is all for today, goodbye.").thenCall("end_call", "{}")));
-        SimulatedCall call = twilio.call(reserve(), TestNumbers.fresh(), CallerScript.answerAfter(Duration.ofMillis(100))
+        SimulatedCall call = twilio.call(Reservations.callable(limiter).id(), TestNumbers.fresh(), CallerScript.answerAfter(Duration.ofMillis(100))
                 .thenSilence(Duration.ofSeconds(20)).thenHangUp());
         RealtimeSession openai = awaitRealtimeSession(call);
         call.whenEnded().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -179,7 +176,7 @@ class BridgeCallTest {
         try (ChannelClient webapp = ChannelClient.connect(base)) {
             String number = TestNumbers.fresh();
             UUID sessionId = ((CallReserved) webapp.request(
-                    new ReserveCall("r-1", number, "job-interview", INTERVIEW, "cedar"))).sessionId();
+                    new ReserveCall("r-1", number, "job-interview", Reservations.INTERVIEW, "cedar"))).sessionId();
             SimulatedCall call = twilio.call(sessionId, number, CallerScript.answerAfter(Duration.ofMillis(100))
                     .thenWaitForReply().thenSilence(Duration.ofSeconds(20)).thenHangUp());
             webapp.request(new CallPlaced("p-1", sessionId, call.sid()));
@@ -200,7 +197,7 @@ class BridgeCallTest {
     void aDroppedRealtimeSessionIsReplacedWithTheSameConfig() throws Exception {
         realtime.script(SessionScript.defaults().dropAfter(Duration.ofMillis(1500)));
         int before = realtime.sessions().size();
-        SimulatedCall call = twilio.call(reserve(), TestNumbers.fresh(), CallerScript.answerAfter(Duration.ofMillis(100))
+        SimulatedCall call = twilio.call(Reservations.callable(limiter).id(), TestNumbers.fresh(), CallerScript.answerAfter(Duration.ofMillis(100))
                 .thenSilence(Duration.ofSeconds(4)).thenHangUp());
         await().until(() -> realtime.sessions().size() > before);
         realtime.script(SessionScript.defaults());
@@ -221,7 +218,7 @@ class BridgeCallTest {
         realtime.script(SessionScript.defaults().dropAfter(Duration.ofMillis(1500)));
         int before = realtime.sessions().size();
         int refusedBefore = realtime.refusedConnections();
-        SimulatedCall call = twilio.call(reserve(), TestNumbers.fresh(), CallerScript.answerAfter(Duration.ofMillis(100))
+        SimulatedCall call = twilio.call(Reservations.callable(limiter).id(), TestNumbers.fresh(), CallerScript.answerAfter(Duration.ofMillis(100))
                 .thenSilence(Duration.ofSeconds(30)).thenHangUp());
         await().until(() -> realtime.sessions().size() > before);
         realtime.script(SessionScript.defaults().refuseConnections(503));
@@ -233,11 +230,6 @@ class BridgeCallTest {
         byte[] heard = stream.heardAudio();
         byte[] clip = goodbyeClip();
         assertThat(Arrays.copyOfRange(heard, Math.max(0, heard.length - clip.length), heard.length)).isEqualTo(clip);
-    }
-
-    private UUID reserve() {
-        Reservation reservation = limiter.reserve(TestNumbers.fresh(), "job-interview", INTERVIEW, "marin").await().indefinitely();
-        return ((Reservation.Granted) reservation).session().id();
     }
 
     private RealtimeSession awaitRealtimeSession(SimulatedCall call) {

@@ -50,7 +50,7 @@ class CallBridgeTest {
         public Duration transcriptInterval() { return Duration.ofMillis(250); }
     };
 
-    private final CallBridge bridge = new CallBridge(new CallBridge.Dependencies(
+    private final CallBridge.Dependencies deps = new CallBridge.Dependencies(
             id -> Uni.createFrom().item(plan),
             realtime,
             new SessionUpdateBuilder(RealtimeApi.GA, "gpt-realtime", null),
@@ -61,7 +61,8 @@ class CallBridgeTest {
                 public void recordUsage(UUID id, Usage usage) { recorded.add("usage " + usage.inputTokens() + "/" + usage.outputTokens()); }
                 public void recordDuration(UUID id, Duration duration) { throw new UnsupportedOperationException(); }
             },
-            control, new BridgeMetrics(meters), config, CLIP), twilio, scheduler);
+            control, new BridgeMetrics(meters), config, CLIP);
+    private final CallBridge bridge = new CallBridge(deps, twilio, scheduler);
 
     // ---- the happy path ----
 
@@ -166,6 +167,15 @@ class CallBridgeTest {
 
         scheduler.advance(Duration.ofSeconds(1));
         assertThat(events).hasSize(4);
+    }
+
+    @Test
+    void aTranscriptLineTheChannelCannotCarryIsDroppedNotFatal() {
+        startCall();
+        realtime.emit(new ServerEvent.CallerTranscriptDone("u".repeat(300), "Hello"));
+        realtime.emit(new ServerEvent.CallerTranscriptDone("u1", "Hello again"));
+        assertThat(twilio.closed).isFalse();
+        assertThat(events).extracting(e -> ((TranscriptEvent) e).text()).containsExactly("Hello again");
     }
 
     // ---- hanging up ----
@@ -330,6 +340,21 @@ class CallBridgeTest {
         assertThat(realtime.connects).isZero();
         assertThat(twilio.closed).isTrue();
         assertThat(control.liveCalls()).isZero();
+    }
+
+    @Test
+    void aSecondStreamForALiveSessionIsRefused() {
+        startCall();
+        TwilioSocket secondSocket = new TwilioSocket();
+        CallBridge second = new CallBridge(deps, secondSocket, scheduler);
+        second.onTwilioText("{\"event\":\"start\",\"start\":{\"streamSid\":\"MZ2\",\"customParameters\":{\"sessionId\":\""
+                + SESSION + "\"}},\"streamSid\":\"MZ2\"}");
+        scheduler.runPending();
+
+        assertThat(secondSocket.closed).isTrue();
+        assertThat(realtime.connects).isEqualTo(1);
+        assertThat(twilio.closed).isFalse();
+        assertThat(control.endCall(SESSION)).isTrue();   // still the first call's
     }
 
     @Test

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.callcoach.backend.limiter.PhoneLimiter;
-import dev.callcoach.backend.limiter.Reservation;
 import dev.callcoach.backend.testing.BridgeTestProfile;
 import dev.callcoach.backend.testing.Databases;
 import dev.callcoach.backend.testing.FakeRealtimeResource;
 import dev.callcoach.backend.testing.PostgresResource;
+import dev.callcoach.backend.testing.Reservations;
 import dev.callcoach.backend.testing.SimulatedTwilio;
 import dev.callcoach.backend.testing.TestNumbers;
 import dev.callcoach.simulator.audio.SessionPattern;
@@ -61,9 +61,8 @@ class ConcurrentCallsTest {
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < CALLS; i++) {
             numbers.add(TestNumbers.fresh());
-            Reservation reservation = limiter.reserve(numbers.get(i), "language-practice",
-                    Map.of("language", "Spanish", "level", "beginner"), "coral").await().indefinitely();
-            sessions.add(((Reservation.Granted) reservation).session().id());
+            sessions.add(Reservations.granted(limiter.reserve(numbers.get(i), "language-practice",
+                    Map.of("language", "Spanish", "level", "beginner"), "coral").await().indefinitely()).id());
         }
         ExecutorService placing = Executors.newFixedThreadPool(8);
         try (SimulatedTwilio twilio = SimulatedTwilio.start(base)) {

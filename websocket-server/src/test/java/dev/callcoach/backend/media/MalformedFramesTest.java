@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.callcoach.backend.limiter.PhoneLimiter;
-import dev.callcoach.backend.limiter.Reservation;
 import dev.callcoach.backend.testing.BridgeTestProfile;
 import dev.callcoach.backend.testing.FakeRealtimeResource;
 import dev.callcoach.backend.testing.PostgresResource;
+import dev.callcoach.backend.testing.Reservations;
 import dev.callcoach.backend.testing.SimulatedTwilio;
-import dev.callcoach.backend.testing.TestNumbers;
 import dev.callcoach.simulator.realtime.FakeRealtime;
 import dev.callcoach.simulator.realtime.RealtimeSession;
 import dev.callcoach.simulator.twilio.TwilioSignature;
@@ -28,7 +27,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -72,7 +70,7 @@ class MalformedFramesTest {
         twilio.sendTextAndAwait(media(0));   // before start: out of order
         twilio.sendTextAndAwait("{\"event\":\"start\",\"sequenceNumber\":\"1\",\"start\":{\"accountSid\":\"AC1\",\"streamSid\":\"MZ1\","
                 + "\"callSid\":\"CA1\",\"tracks\":[\"inbound\"],\"mediaFormat\":{\"encoding\":\"audio/x-mulaw\",\"sampleRate\":8000,"
-                + "\"channels\":1},\"customParameters\":{\"sessionId\":\"" + reserve() + "\"}},\"streamSid\":\"MZ1\"}");
+                + "\"channels\":1},\"customParameters\":{\"sessionId\":\"" + Reservations.callable(limiter).id() + "\"}},\"streamSid\":\"MZ1\"}");
         await().until(() -> realtime.sessions().size() > sessionsBefore
                 && !realtime.lastSession().orElseThrow().clientEvents("session.update").isEmpty());
         RealtimeSession openai = realtime.lastSession().orElseThrow();
@@ -120,9 +118,4 @@ class MalformedFramesTest {
         return frame;
     }
 
-    private UUID reserve() {
-        Reservation reservation = limiter.reserve(TestNumbers.fresh(), "job-interview",
-                Map.of("role", "Developer", "difficulty", "friendly"), "marin").await().indefinitely();
-        return ((Reservation.Granted) reservation).session().id();
-    }
 }

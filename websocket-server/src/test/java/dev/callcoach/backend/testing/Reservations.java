@@ -19,6 +19,14 @@ public final class Reservations {
         return limiter.reserve(number, "job-interview", Map.of("role", "barista"), "alloy").await().indefinitely();
     }
 
+    /** A complete form for the shipped job-interview scenario, so the bridge can render its instructions. */
+    public static final Map<String, String> INTERVIEW = Map.of("role", "Junior backend developer", "difficulty", "tough");
+
+    /** Reserves a call the bridge can run (shipped scenario, valid form) for a fresh number; expects the grant. */
+    public static CallSession callable(PhoneLimiter limiter) {
+        return granted(limiter.reserve(TestNumbers.fresh(), "job-interview", INTERVIEW, "marin").await().indefinitely());
+    }
+
     /** Reserves and expects the grant. */
     public static CallSession grant(PhoneLimiter limiter, String number) {
         return granted(reserve(limiter, number));

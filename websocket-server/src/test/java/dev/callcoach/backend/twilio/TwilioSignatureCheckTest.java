@@ -6,12 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 
 import dev.callcoach.backend.limiter.PhoneLimiter;
-import dev.callcoach.backend.limiter.Reservation;
 import dev.callcoach.backend.testing.BridgeTestProfile;
 import dev.callcoach.backend.testing.FakeRealtimeResource;
 import dev.callcoach.backend.testing.PostgresResource;
+import dev.callcoach.backend.testing.Reservations;
 import dev.callcoach.backend.testing.SimulatedTwilio;
-import dev.callcoach.backend.testing.TestNumbers;
 import dev.callcoach.simulator.twilio.TwilioSignature;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -43,7 +42,7 @@ class TwilioSignatureCheckTest {
 
     @Test
     void theVoiceWebhookAnswersOnlySignedRequests() {
-        UUID session = reserve();
+        UUID session = Reservations.callable(limiter).id();
         String path = "/twilio/voice/" + session;
         Map<String, String> params = webhookParams("in-progress");
         String signature = sign(path, params);
@@ -72,7 +71,7 @@ class TwilioSignatureCheckTest {
 
     @Test
     void theStatusCallbackAcceptsOnlySignedRequests() {
-        UUID session = reserve();
+        UUID session = Reservations.callable(limiter).id();
         String path = "/twilio/status/" + session;
         Map<String, String> params = webhookParams("ringing");
         String signature = sign(path, params);
@@ -106,12 +105,6 @@ class TwilioSignatureCheckTest {
             connector.addHeader("x-twilio-signature", signature);
         }
         return connector.connectAndAwait();
-    }
-
-    private UUID reserve() {
-        Reservation reservation = limiter.reserve(TestNumbers.fresh(), "job-interview",
-                Map.of("role", "Developer", "difficulty", "neutral"), "marin").await().indefinitely();
-        return ((Reservation.Granted) reservation).session().id();
     }
 
     private static Map<String, String> webhookParams(String status) {
