@@ -11,4 +11,4 @@ use_jdk
 echo "Building Callcoach (tests skipped; run ./mvnw verify for those)..."
 ./mvnw -q -DskipTests install
 
-exec java -cp "$(ls simulator/target/simulator-*.jar | head -1)" dev.callcoach.simulator.demo.LocalDemo "$@"
+exec java -cp "$(ls simulator/target/simulator-*-runnable.jar | head -1)" dev.callcoach.simulator.demo.LocalDemo "$@"

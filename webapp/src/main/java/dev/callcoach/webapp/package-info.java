@@ -1,2 +1,2 @@
-/** The Callcoach webapp: the practice page, IP limiting and Twilio call placement, on Vaadin Flow and Spring Boot. */
+/** The webapp's entry point and app shell; features live in the packages below it. */
 package dev.callcoach.webapp;

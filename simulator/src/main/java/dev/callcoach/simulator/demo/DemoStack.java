@@ -91,8 +91,14 @@ public final class DemoStack implements AutoCloseable {
                 out.println("[demo] warning: PUBLIC_BASE_URL is unset, so Twilio cannot reach this backend");
             }
         } else {
+            // Twilio only calls https webhooks and wss streams, and FakeTwilio is as strict. So the backend
+            // is announced as https and FakeTwilio maps that back to the plain local ports, while every
+            // signature still covers the announced URL, as with the real thing behind a TLS proxy.
+            String announced = "localhost:" + options.backendPort();
             twilio = FakeTwilio.builder()
                     .port(options.twilioPort())
+                    .urlRewrite("https://" + announced, "http://" + announced)
+                    .urlRewrite("wss://" + announced, "ws://" + announced)
                     .accountSid("AC" + HexFormat.of().formatHex(randomBytes(16)))
                     .authToken(randomSecret())
                     .ownedNumbers(SIMULATED_CALLER_NUMBERS.values().toArray(String[]::new))
@@ -100,7 +106,7 @@ public final class DemoStack implements AutoCloseable {
                     .start();
             started.push(twilio);
             backend.put("TWILIO_AUTH_TOKEN", twilio.authToken());
-            backend.put("PUBLIC_BASE_URL", backendUrl);
+            backend.put("PUBLIC_BASE_URL", "https://" + announced);
             webappEnvironment.put("TWILIO_ACCOUNT_SID", twilio.accountSid());
             webappEnvironment.put("TWILIO_AUTH_TOKEN", twilio.authToken());
             webappEnvironment.put("TWILIO_API_BASE_URL", twilio.baseUrl());

@@ -3,7 +3,6 @@ package dev.callcoach.webapp.e2e;
 import dev.callcoach.simulator.twilio.CallerScript;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -85,9 +84,6 @@ class PracticeCallBrowserTest {
 
     @Test
     @Order(2)
-    @Disabled("Until DemoStack serves the backend to FakeTwilio as https/wss: its TwiML now says ws://, which "
-            + "FakeTwilio refuses like Twilio (31922), so no media stream and no transcript. Passes with "
-            + "PUBLIC_BASE_URL=https://localhost:<port> and FakeTwilio urlRewrite https->http, wss->ws.")
     void aPracticeCallIsFollowedLiveToTheEndWithBothSpeakersInTheTranscript() {
         PracticePage page = readyToCall(TALKER);
         assertThat(page.allowanceStartingWith("2 of 2 calls left")).isNotBlank();
