@@ -27,7 +27,7 @@ final class TwilioTestSupport {
     }
 
     static TwilioRestClient sdk(FakeTwilio twilio, String token) {
-        return new TwilioRestClient.Builder(ACCOUNT_SID, token).httpClient(new RedirectingHttpClient(twilio.baseUrl())).build();
+        return RedirectingHttpClient.client(twilio.baseUrl(), ACCOUNT_SID, token);
     }
 
     static FakeTwilio.Builder fakeTwilio(TestBackend backend) {

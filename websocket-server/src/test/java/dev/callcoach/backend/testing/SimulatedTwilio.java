@@ -5,6 +5,7 @@ import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.type.PhoneNumber;
 import dev.callcoach.simulator.twilio.CallerScript;
 import dev.callcoach.simulator.twilio.FakeTwilio;
+import dev.callcoach.simulator.twilio.RedirectingHttpClient;
 import dev.callcoach.simulator.twilio.SimulatedCall;
 import java.net.URI;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.callcoach.backend.testing;
+package dev.callcoach.simulator.twilio;
 
 import com.twilio.http.HttpClient;
 import com.twilio.http.NetworkHttpClient;
@@ -8,7 +8,9 @@ import com.twilio.http.TwilioRestClient;
 
 /**
  * Points the official Twilio SDK at FakeTwilio: the SDK hard-codes {@code https://*.twilio.com},
- * so every request is re-addressed (twilio-voice-webhooks.md §6).
+ * so every request is re-addressed (twilio-voice-webhooks.md §6). For tests; the webapp has its own
+ * production client, as production code never depends on this module. Needs the Twilio SDK, an
+ * optional dependency of this module that every user of this class has already.
  */
 public final class RedirectingHttpClient extends HttpClient {
 
@@ -19,7 +21,7 @@ public final class RedirectingHttpClient extends HttpClient {
         this.base = base;
     }
 
-    /** A REST client for FakeTwilio at {@code base} (e.g. {@code http://127.0.0.1:8089}). */
+    /** A REST client for the FakeTwilio at {@code base} (e.g. {@code http://127.0.0.1:8089}). */
     public static TwilioRestClient client(String base, String accountSid, String authToken) {
         return new TwilioRestClient.Builder(accountSid, authToken).httpClient(new RedirectingHttpClient(base)).build();
     }
