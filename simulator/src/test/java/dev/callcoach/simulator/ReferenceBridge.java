@@ -14,7 +14,7 @@ import java.util.Base64;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The smallest bridge that makes both fakes talk (the pattern of twilio-media-streams.md §6): a
+ * The smallest bridge that makes both fakes talk (the pattern in docs/protocols.md, "Media Streams: marks and barge-in"): a
  * test fixture proving the simulators interoperate, not the product's bridge. Serves TwiML at
  * {@code /twiml}, accepts the stream at {@code /media}, and per call opens one Realtime session.
  */

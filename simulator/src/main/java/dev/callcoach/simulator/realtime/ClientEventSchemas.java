@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every client event the Realtime API accepts, per dialect, after openai-realtime.md and the
+ * Every client event the Realtime API accepts, per dialect, after docs/protocols.md ("Realtime: client events and session.update") and the
  * official SDK types: field names, JSON types, enums and ranges.
  */
 final class ClientEventSchemas {

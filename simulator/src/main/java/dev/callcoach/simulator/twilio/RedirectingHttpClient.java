@@ -8,7 +8,7 @@ import com.twilio.http.TwilioRestClient;
 
 /**
  * Points the official Twilio SDK at FakeTwilio: the SDK hard-codes {@code https://*.twilio.com},
- * so every request is re-addressed (twilio-voice-webhooks.md §6). For tests; the webapp has its own
+ * so every request is re-addressed (docs/protocols.md, "Creating calls through the Java SDK"). For tests; the webapp has its own
  * production client, as production code never depends on this module. Needs the Twilio SDK, an
  * optional dependency of this module that every user of this class has already.
  */

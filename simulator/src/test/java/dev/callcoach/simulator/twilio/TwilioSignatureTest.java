@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The vectors of twilio-voice-webhooks.md §5, and the official validator accepting what we sign. */
+/** The signature vectors of docs/protocols.md ("Webhooks, status callbacks and signatures"), and the official validator accepting what we sign. */
 class TwilioSignatureTest {
 
     private static final String TOKEN = "12345";

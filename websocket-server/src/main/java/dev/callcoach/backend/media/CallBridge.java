@@ -8,8 +8,9 @@ import dev.callcoach.backend.realtime.RealtimeConnector.RealtimeLink;
 import dev.callcoach.backend.realtime.ServerEvent;
 import dev.callcoach.backend.realtime.ServerEvent.Usage;
 import dev.callcoach.backend.realtime.SessionUpdateBuilder;
-import dev.callcoach.backend.session.CallEventPublisher;
-import dev.callcoach.backend.session.SessionStore;
+import dev.callcoach.backend.channel.CallEventPublisher;
+import dev.callcoach.backend.call.CallUsage;
+import dev.callcoach.backend.call.SessionStore;
 import dev.callcoach.backend.twilio.Twiml;
 import dev.callcoach.contracts.channel.Speaker;
 import java.time.Duration;
@@ -92,7 +93,7 @@ final class CallBridge {
     private long framesOut;
     private long bargeIns;
     private long malformedFrames;
-    private Usage usage = Usage.NONE;
+    private CallUsage usage = CallUsage.NONE;
 
     CallBridge(Dependencies deps, TwilioSide twilio, CallScheduler scheduler) {
         this.deps = deps;
@@ -324,7 +325,7 @@ final class CallBridge {
         deps.metrics().forwardedToTwilio(receivedNanos, scheduler.nanoTime());
     }
 
-    /** Barge-in: the caller talks over audio not yet played (openai-realtime.md §4). */
+    /** Barge-in: the caller talks over audio not yet played (docs/protocols.md, "Media Streams: marks and barge-in"). */
     private void onSpeechStarted() {
         if (!playback.hasUnplayed() || phase != Phase.LIVE) {
             return;
@@ -360,8 +361,10 @@ final class CallBridge {
     private void onResponseDone(ServerEvent.ResponseDone done) {
         responseActive = false;
         if (!Usage.NONE.equals(done.usage())) {
-            usage = usage.plus(done.usage());
-            deps.sessions().recordUsage(sessionId, done.usage());
+            CallUsage used = new CallUsage(done.usage().inputTokens(), done.usage().outputTokens(),
+                    done.usage().inputAudioTokens(), done.usage().outputAudioTokens());
+            usage = usage.plus(used);
+            deps.sessions().recordUsage(sessionId, used);
         }
         if (goodbyeOwed) {
             goodbyeOwed = false;

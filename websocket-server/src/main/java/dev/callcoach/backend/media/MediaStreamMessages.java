@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 
-/** Twilio Media Stream JSON, both ways (twilio-media-streams.md §3, §4). Parsing never throws. */
+/** Twilio Media Stream JSON, both ways (docs/protocols.md, "Media Streams: messages from Twilio" and "... to Twilio"). Parsing never throws. */
 final class MediaStreamMessages {
 
     /** Twilio's frames are a few hundred bytes; anything this big is not one of them. */

@@ -5,7 +5,7 @@ import java.util.Iterator;
 
 /**
  * What the caller has been sent to hear and what they have heard, on the Twilio stream's clock
- * (twilio-media-streams.md §6, openai-realtime.md §4). μ-law at 8 kHz: 8 bytes a millisecond.
+ * (docs/protocols.md, "Media Streams: marks and barge-in"). μ-law at 8 kHz: 8 bytes a millisecond.
  *
  * <p>Played time of the current assistant item is {@code now - itemStart}, where the item starts
  * playing when it was first sent or, if older audio was still queued, when that ends. Mark echoes

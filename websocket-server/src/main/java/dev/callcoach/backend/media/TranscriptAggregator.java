@@ -1,6 +1,6 @@
 package dev.callcoach.backend.media;
 
-import dev.callcoach.backend.session.CallEventPublisher;
+import dev.callcoach.backend.channel.CallEventPublisher;
 import dev.callcoach.contracts.channel.Speaker;
 import dev.callcoach.contracts.channel.TranscriptEvent;
 import java.time.Duration;

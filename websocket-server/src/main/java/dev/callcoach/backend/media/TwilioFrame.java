@@ -2,7 +2,7 @@ package dev.callcoach.backend.media;
 
 import java.util.Map;
 
-/** A message Twilio sends on a Media Stream (twilio-media-streams.md §3), or why a frame was not one. */
+/** A message Twilio sends on a Media Stream (docs/protocols.md, "Media Streams: messages from Twilio"), or why a frame was not one. */
 sealed interface TwilioFrame {
 
     /** First message; carries no stream yet. */

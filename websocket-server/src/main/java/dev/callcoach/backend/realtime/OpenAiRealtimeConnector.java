@@ -12,7 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
-/** {@link RealtimeConnector} over websockets-next's {@link BasicWebSocketConnector} (openai-realtime.md §1, §5b). */
+/** {@link RealtimeConnector} over websockets-next's {@link BasicWebSocketConnector} (docs/protocols.md, "Realtime: connecting"). */
 @ApplicationScoped
 public class OpenAiRealtimeConnector implements RealtimeConnector {
 

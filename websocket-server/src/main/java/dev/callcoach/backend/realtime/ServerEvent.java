@@ -1,6 +1,6 @@
 package dev.callcoach.backend.realtime;
 
-/** The Realtime server events the bridge acts on, GA and beta names folded together (openai-realtime.md §3, §6). */
+/** The Realtime server events the bridge acts on, GA and beta names folded together (docs/protocols.md, "Realtime: server events" and "Realtime: beta differences"). */
 public sealed interface ServerEvent {
 
     /** A chunk of assistant audio, base64 μ-law. */
@@ -59,10 +59,5 @@ public sealed interface ServerEvent {
     record Usage(long inputTokens, long outputTokens, long inputAudioTokens, long outputAudioTokens) {
 
         public static final Usage NONE = new Usage(0, 0, 0, 0);
-
-        public Usage plus(Usage other) {
-            return new Usage(inputTokens + other.inputTokens, outputTokens + other.outputTokens,
-                    inputAudioTokens + other.inputAudioTokens, outputAudioTokens + other.outputAudioTokens);
-        }
     }
 }

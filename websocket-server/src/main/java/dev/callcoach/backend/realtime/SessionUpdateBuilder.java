@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Builds the {@code session.update} for one API shape (openai-realtime.md §2 for GA, §6 for beta):
+ * Builds the {@code session.update} for one API shape (docs/protocols.md, "Realtime: client events and session.update"; "Realtime: beta differences"):
  * μ-law both ways so Twilio's audio passes through untouched, server VAD that answers and lets the
  * caller interrupt, transcription of the caller, and the {@code end_call} tool.
  */

@@ -1,7 +1,7 @@
 package dev.callcoach.backend.twilio;
 
-import dev.callcoach.backend.session.CallEventPublisher;
-import dev.callcoach.backend.session.SessionStore;
+import dev.callcoach.backend.channel.CallEventPublisher;
+import dev.callcoach.backend.call.SessionStore;
 import dev.callcoach.contracts.channel.CallStatus;
 import dev.callcoach.contracts.channel.CallStatusChanged;
 import io.smallrye.mutiny.Uni;

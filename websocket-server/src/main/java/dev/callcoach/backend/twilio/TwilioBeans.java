@@ -1,8 +1,8 @@
 package dev.callcoach.backend.twilio;
 
 import dev.callcoach.backend.config.PublicUrlConfig;
-import dev.callcoach.backend.session.CallEventPublisher;
-import dev.callcoach.backend.session.SessionStore;
+import dev.callcoach.backend.channel.CallEventPublisher;
+import dev.callcoach.backend.call.SessionStore;
 import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

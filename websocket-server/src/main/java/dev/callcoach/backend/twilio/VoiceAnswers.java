@@ -1,7 +1,7 @@
 package dev.callcoach.backend.twilio;
 
-import dev.callcoach.backend.session.SessionRules;
-import dev.callcoach.backend.session.SessionStore;
+import dev.callcoach.backend.call.SessionRules;
+import dev.callcoach.backend.call.SessionStore;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Duration;

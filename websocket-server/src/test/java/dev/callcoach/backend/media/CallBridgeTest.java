@@ -11,7 +11,8 @@ import dev.callcoach.backend.realtime.ServerEvent.Usage;
 import dev.callcoach.backend.realtime.SessionSettings;
 import dev.callcoach.backend.realtime.SessionUpdateBuilder;
 import dev.callcoach.backend.call.CallSession;
-import dev.callcoach.backend.session.SessionStore;
+import dev.callcoach.backend.call.CallUsage;
+import dev.callcoach.backend.call.SessionStore;
 import dev.callcoach.contracts.channel.CallStatus;
 import dev.callcoach.contracts.channel.ChannelEvent;
 import dev.callcoach.contracts.channel.Speaker;
@@ -58,7 +59,7 @@ class CallBridgeTest {
             new SessionStore() {
                 public Uni<Optional<CallSession>> find(UUID id) { throw new UnsupportedOperationException(); }
                 public Uni<Boolean> advanceStatus(UUID id, CallStatus status, Instant at) { throw new UnsupportedOperationException(); }
-                public void recordUsage(UUID id, Usage usage) { recorded.add("usage " + usage.inputTokens() + "/" + usage.outputTokens()); }
+                public void recordUsage(UUID id, CallUsage usage) { recorded.add("usage " + usage.inputTokens() + "/" + usage.outputTokens()); }
                 public void recordDuration(UUID id, Duration duration) { throw new UnsupportedOperationException(); }
             },
             control, new BridgeMetrics(meters), config, CLIP);

@@ -2,7 +2,7 @@ package dev.callcoach.backend.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.callcoach.backend.session.InMemorySessionStore;
+import dev.callcoach.backend.call.InMemorySessionStore;
 import dev.callcoach.backend.twilio.StatusCallbacks.Result;
 import dev.callcoach.contracts.channel.CallStatus;
 import dev.callcoach.contracts.channel.CallStatusChanged;

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Uses the vectors from shared/protocols/twilio-voice-webhooks.md §5. */
+/** Uses the signature vectors in docs/protocols.md ("Webhooks, status callbacks and signatures"). */
 class TwilioSignaturesTest {
 
     private static final Map<String, String> PARAMS = Map.of(

@@ -3,7 +3,7 @@ package dev.callcoach.backend.twilio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.callcoach.backend.call.CallSession;
-import dev.callcoach.backend.session.InMemorySessionStore;
+import dev.callcoach.backend.call.InMemorySessionStore;
 import dev.callcoach.contracts.channel.CallStatus;
 import java.time.Clock;
 import java.time.Duration;

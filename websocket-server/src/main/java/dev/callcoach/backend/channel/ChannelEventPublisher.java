@@ -1,4 +1,4 @@
-package dev.callcoach.backend.session;
+package dev.callcoach.backend.channel;
 
 import dev.callcoach.backend.channel.SessionEvents;
 import dev.callcoach.contracts.channel.ChannelEvent;

@@ -1,6 +1,5 @@
-package dev.callcoach.backend.session;
+package dev.callcoach.backend.call;
 
-import dev.callcoach.backend.call.CallSession;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,9 +1,6 @@
-package dev.callcoach.backend.session;
+package dev.callcoach.backend.call;
 
-import dev.callcoach.backend.call.CallSession;
-import dev.callcoach.backend.call.StatusTransitions;
 import dev.callcoach.backend.phone.PhoneHash;
-import dev.callcoach.backend.realtime.ServerEvent.Usage;
 import dev.callcoach.contracts.channel.CallStatus;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
@@ -56,7 +53,7 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public void recordUsage(UUID id, Usage usage) {
+    public void recordUsage(UUID id, CallUsage usage) {
         throw new UnsupportedOperationException("not needed by the tests using this store");
     }
 

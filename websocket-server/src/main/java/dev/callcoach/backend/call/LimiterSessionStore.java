@@ -1,10 +1,5 @@
-package dev.callcoach.backend.session;
+package dev.callcoach.backend.call;
 
-import dev.callcoach.backend.call.CallSession;
-import dev.callcoach.backend.call.CallSessions;
-import dev.callcoach.backend.call.CallUsage;
-import dev.callcoach.backend.call.StatusUpdate;
-import dev.callcoach.backend.realtime.ServerEvent.Usage;
 import dev.callcoach.contracts.channel.CallStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,9 +32,8 @@ class LimiterSessionStore implements SessionStore {
     }
 
     @Override
-    public void recordUsage(UUID id, Usage usage) {
-        sessions.recordUsage(id, new CallUsage(usage.inputTokens(), usage.outputTokens(), usage.inputAudioTokens(),
-                        usage.outputAudioTokens()))
+    public void recordUsage(UUID id, CallUsage usage) {
+        sessions.recordUsage(id, usage)
                 .subscribe().with(found -> { }, failure -> LOG.warnf("usage not recorded session=%s: %s", id, failure.getMessage()));
     }
 

@@ -1,7 +1,5 @@
-package dev.callcoach.backend.session;
+package dev.callcoach.backend.call;
 
-import dev.callcoach.backend.call.CallSession;
-import dev.callcoach.backend.realtime.ServerEvent.Usage;
 import dev.callcoach.contracts.channel.CallStatus;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
@@ -10,7 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The call sessions the limiter creates ({@link dev.callcoach.backend.call.CallSessions}), as far as
+ * The call sessions the limiter creates ({@link CallSessions}), as far as
  * Twilio's webhooks and the bridge use them; a port so their plain logic is tested without a database.
  */
 public interface SessionStore {
@@ -26,7 +24,7 @@ public interface SessionStore {
     Uni<Boolean> advanceStatus(UUID id, CallStatus status, Instant at);
 
     /** Adds the token usage of one Realtime response. Fire and forget. */
-    void recordUsage(UUID id, Usage usage);
+    void recordUsage(UUID id, CallUsage usage);
 
     /** Stores the call length Twilio reported at the end. Fire and forget. */
     void recordDuration(UUID id, Duration duration);
