@@ -1,0 +1,56 @@
+package dev.callcoach.backend;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The backend's package layering. Entry points ({@code twilio}, {@code media}, {@code channel},
+ * {@code health}) sit on the features ({@code call}, {@code limiter}, {@code scenario}), which sit on
+ * plain adapters ({@code db}, {@code phone}, {@code realtime}, {@code config}); nothing points back up.
+ */
+class ArchitectureTest {
+
+    private static final JavaClasses PRODUCTION = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.callcoach.backend");
+
+    @Test
+    void featurePackagesHaveNoCycles() {
+        slices().matching("dev.callcoach.backend.(*)..").should().beFreeOfCycles().check(PRODUCTION);
+    }
+
+    @Test
+    void storageAndRulesKnowNothingOfTheEntryPoints() {
+        noClasses().that().resideInAnyPackage("..backend.call..", "..backend.limiter..", "..backend.db..",
+                        "..backend.scenario..", "..backend.phone..", "..backend.realtime..", "..backend.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("..backend.twilio..", "..backend.media..",
+                        "..backend.channel..", "..backend.health..")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void adaptersStandOnTheirOwn() {
+        noClasses().that().resideInAnyPackage("..backend.realtime..", "..backend.config..", "..backend.db..",
+                        "..backend.phone..")
+                .should().dependOnClassesThat().resideInAnyPackage("..backend.call..", "..backend.limiter..",
+                        "..backend.scenario..")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void onlyTheBridgeAndTheScenariosSpeakRealtime() {
+        noClasses().that().resideOutsideOfPackages("..backend.realtime..", "..backend.media..", "..backend.scenario..")
+                .should().dependOnClassesThat().resideInAPackage("..backend.realtime..")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void productionCodeNeverUsesTheSimulators() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("dev.callcoach.simulator..").check(PRODUCTION);
+    }
+}
