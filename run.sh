@@ -54,9 +54,9 @@ fi
 echo "Built in $((SECONDS - started)) s."
 
 # The demo runs in a session of its own (where setsid exists), so Ctrl-C reaches only this shell, which
-# asks the demo to stop with SIGTERM; the demo's shutdown hook then stops the webapp, the backend, the
-# simulators and, last, the database, in that order. (Without setsid, as on macOS, Ctrl-C also reaches
-# the services directly; everything still stops.)
+# asks the demo to stop with SIGTERM; the demo's shutdown hook then stops the webapp before the backend
+# it talks to, and the rest after. (Without setsid, as on macOS, Ctrl-C also reaches the services
+# directly; everything still stops.)
 launcher=()
 if command -v setsid >/dev/null 2>&1; then
   launcher=(setsid)
