@@ -22,11 +22,10 @@ import dev.callcoach.contracts.internal.Utf8;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -39,7 +38,6 @@ import java.util.stream.Collectors;
  */
 public final class ChannelCodec {
 
-    private static final Pattern QUOTED_NAME = Pattern.compile("'([^']*)'");
     /** Longest piece of a peer's input (a type name) quoted back in an error message. */
     private static final int MAX_QUOTED_INPUT = 64;
     /** Longest parser explanation passed on in a malformed-JSON message. */
@@ -123,7 +121,7 @@ public final class ChannelCodec {
         try {
             return mapper.treeToValue(tree, ChannelMessage.class);
         } catch (JsonMappingException e) {
-            throw new ChannelProtocolException(ErrorCode.INVALID_MESSAGE, invalid(e), correlationId);
+            throw new ChannelProtocolException(ErrorCode.INVALID_MESSAGE, invalid(e, tree), correlationId);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new ChannelProtocolException(ErrorCode.INVALID_MESSAGE, "invalid " + type.textValue() + " message",
                     correlationId);
@@ -170,8 +168,8 @@ public final class ChannelCodec {
         };
     }
 
-    /** Explains a binding failure in terms of the message's fields. */
-    private String invalid(JsonMappingException e) {
+    /** Explains a binding failure of {@code tree} in terms of the message's fields. */
+    private String invalid(JsonMappingException e, JsonNode tree) {
         String path = path(e);
         if (e instanceof ValueInstantiationException && e.getCause() != null && e.getCause().getMessage() != null) {
             // Our records' compact constructors: their messages name the field already.
@@ -182,18 +180,27 @@ public final class ChannelCodec {
             return "field '" + path + "' is out of range";
         }
         if (e instanceof MismatchedInputException mismatch) {
-            String original = e.getOriginalMessage();
-            if (original != null && original.startsWith("Missing required creator property")) {
-                // The path already ends at the missing property; the message is the fallback.
-                Matcher name = QUOTED_NAME.matcher(original);
-                String field = !path.isEmpty() ? path : name.find() ? name.group(1) : "?";
-                return "missing required field '" + field + "'";
+            // A required number or boolean that is absent: Jackson's path ends at the property, and the
+            // input decides whether it was there, so the wording of Jackson's message never matters.
+            if (!path.isEmpty() && isAbsent(tree, e.getPath())) {
+                return "missing required field '" + path + "'";
             }
             if (mismatch.getTargetType() != null && !path.isEmpty()) {
                 return "field '" + path + "' must be " + expected(mismatch.getTargetType());
             }
         }
         return path.isEmpty() ? "invalid message" : "invalid field '" + path + "'";
+    }
+
+    /** Whether the last field named by {@code path} is absent from the object that should hold it. */
+    private static boolean isAbsent(JsonNode tree, List<JsonMappingException.Reference> path) {
+        JsonNode parent = tree;
+        for (int i = 0; i < path.size() - 1 && parent != null; i++) {
+            JsonMappingException.Reference step = path.get(i);
+            parent = step.getFieldName() != null ? parent.get(step.getFieldName()) : parent.get(step.getIndex());
+        }
+        String field = path.getLast().getFieldName();
+        return parent != null && parent.isObject() && field != null && !parent.has(field);
     }
 
     private static String path(JsonMappingException e) {

@@ -153,6 +153,30 @@ class ChannelCodecTest {
         assertThat(whenNull.getMessage()).contains("'" + field + "'");
     }
 
+    /**
+     * Absent and null required numbers or booleans fail inside Jackson with the same exception type; the
+     * codec tells them apart by the input, never by the wording of Jackson's message.
+     */
+    @ParameterizedTest(name = "{0}.{1}")
+    @MethodSource("requiredPrimitives")
+    void absentRequiredPrimitiveIsMissingWhileNullIsAWrongType(String name, String field, String expected) {
+        ObjectNode absent = example(name);
+        absent.remove(field);
+        ObjectNode nulled = example(name);
+        nulled.putNull(field);
+
+        assertThat(refused(absent.toString()).getMessage()).isEqualTo("missing required field '" + field + "'");
+        assertThat(refused(nulled.toString()).getMessage()).isEqualTo("field '" + field + "' must be " + expected);
+    }
+
+    static Stream<Arguments> requiredPrimitives() {
+        return Stream.of(
+                Arguments.of("phone.limit.status", "limit", "a whole number"),
+                Arguments.of("phone.limit.status", "windowMinutes", "a whole number"),
+                Arguments.of("call.refused", "retryAfterSeconds", "a whole number"),
+                Arguments.of("transcript", "final", "true or false"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"phone.limit.status.nextAllowedAt", "call.status.detail", "transcript.itemId",
             "error.correlationId"})

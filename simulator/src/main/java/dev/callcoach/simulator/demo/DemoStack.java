@@ -50,6 +50,7 @@ public final class DemoStack implements AutoCloseable {
     private final Map<String, String> webappEnvironment = new LinkedHashMap<>();
     private FakeTwilio twilio;
     private FakeRealtime realtime;
+    private ServiceProcess backend;
     private String backendUrl;
 
     /** An empty stack; {@link #startAll} fills it. Lets a shutdown hook hold it before anything starts. */
@@ -77,11 +78,11 @@ public final class DemoStack implements AutoCloseable {
         PrintStream out = options.out();
         backendUrl = "http://localhost:" + options.backendPort();
         String channelToken = randomSecret();
-        Map<String, String> backend = new LinkedHashMap<>();
+        Map<String, String> backendEnv = new LinkedHashMap<>();
 
         EmbeddedPostgres postgres = startPostgres();
         started.push(postgres);
-        backend.put("DATABASE_URL", "postgres://postgres:postgres@localhost:" + postgres.getPort() + "/postgres");
+        backendEnv.put("DATABASE_URL", "postgres://postgres:postgres@localhost:" + postgres.getPort() + "/postgres");
         out.println("[demo] embedded PostgreSQL on port " + postgres.getPort());
 
         boolean realTwilio = present(env, "TWILIO_ACCOUNT_SID") && present(env, "TWILIO_AUTH_TOKEN");
@@ -105,8 +106,8 @@ public final class DemoStack implements AutoCloseable {
                     .defaultScript(SIMULATED_CALLER)
                     .start();
             started.push(twilio);
-            backend.put("TWILIO_AUTH_TOKEN", twilio.authToken());
-            backend.put("PUBLIC_BASE_URL", "https://" + announced);
+            backendEnv.put("TWILIO_AUTH_TOKEN", twilio.authToken());
+            backendEnv.put("PUBLIC_BASE_URL", "https://" + announced);
             webappEnvironment.put("TWILIO_ACCOUNT_SID", twilio.accountSid());
             webappEnvironment.put("TWILIO_AUTH_TOKEN", twilio.authToken());
             webappEnvironment.put("TWILIO_API_BASE_URL", twilio.baseUrl());
@@ -120,21 +121,21 @@ public final class DemoStack implements AutoCloseable {
         } else {
             realtime = FakeRealtime.builder().port(options.realtimePort()).apiKey(randomSecret()).start();
             started.push(realtime);
-            backend.put("OPENAI_API_KEY", realtime.apiKey());
-            backend.put("OPENAI_REALTIME_URL", realtime.webSocketBaseUrl() + "/v1/realtime");
+            backendEnv.put("OPENAI_API_KEY", realtime.apiKey());
+            backendEnv.put("OPENAI_REALTIME_URL", realtime.webSocketBaseUrl() + "/v1/realtime");
             out.println("[demo] no OpenAI key: FakeRealtime plays the AI at " + realtime.webSocketBaseUrl());
         }
 
-        backend.put("PORT", Integer.toString(options.backendPort()));
-        backend.put("PHONE_HASH_SECRET", randomSecret());
-        backend.put("CHANNEL_TOKEN", channelToken);
-        ServiceProcess backendProcess = ServiceProcess.start("backend", options.backendJar(), List.of(), backend, out);
-        started.push(backendProcess);
-        backendProcess.awaitReady(URI.create(backendUrl + "/q/health/ready"), BACKEND_STARTUP);
+        backendEnv.put("PORT", Integer.toString(options.backendPort()));
+        backendEnv.put("PHONE_HASH_SECRET", randomSecret());
+        backendEnv.put("CHANNEL_TOKEN", channelToken);
+        backend = ServiceProcess.start("backend", options.backendJar(), List.of(), backendEnv, out);
+        started.push(backend);
+        backend.awaitReady(URI.create(backendUrl + "/q/health/ready"), BACKEND_STARTUP);
 
         webappEnvironment.put("CALLCOACH_CHANNEL_URL", "ws://localhost:" + options.backendPort() + "/channel/v1");
         webappEnvironment.put("CHANNEL_TOKEN", channelToken);
-        webappEnvironment.put("BACKEND_PUBLIC_URL", backend.getOrDefault("PUBLIC_BASE_URL", env.get("PUBLIC_BASE_URL")));
+        webappEnvironment.put("BACKEND_PUBLIC_URL", backendEnv.getOrDefault("PUBLIC_BASE_URL", env.get("PUBLIC_BASE_URL")));
         webappEnvironment.values().removeIf(Objects::isNull);
     }
 
@@ -153,6 +154,11 @@ public final class DemoStack implements AutoCloseable {
 
     public String backendUrl() {
         return backendUrl;
+    }
+
+    /** The backend's process, once started; whoever runs the stack watches it. */
+    ServiceProcess backend() {
+        return backend;
     }
 
     /** The simulated Twilio, or null when real credentials were given. */

@@ -94,6 +94,15 @@ final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    String name() {
+        return name;
+    }
+
+    /** The exit code; only once the process has ended. */
+    int exitValue() {
+        return process.exitValue();
+    }
+
     /** Asks the service to stop (SIGTERM, so its own shutdown runs), then insists after a grace period. */
     @Override
     public void close() {
