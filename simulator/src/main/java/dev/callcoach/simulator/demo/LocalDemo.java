@@ -60,7 +60,8 @@ public final class LocalDemo {
         out.println();
         out.println("[demo] Callcoach is running: open " + page
                 + (stack.twilio() != null ? "  (calls are simulated)" : ""));
-        out.println("[demo] backend " + stack.backendUrl() + "  (health /q/health, metrics /q/metrics)");
+        out.println("[demo] backend " + stack.backendUrl() + "  (health " + stack.managementUrl() + "/q/health, metrics "
+                + stack.managementUrl() + "/q/metrics)");
         out.println("[demo] Ctrl-C stops everything");
         while (webapp.get().isAlive() || stopping.get()) {
             Thread.sleep(1000);

@@ -89,6 +89,21 @@ class TwilioSignatureCheckTest {
     }
 
     @Test
+    void aWebhookBodyOver64KibIsRefusedBeforeItIsRead() {
+        UUID session = Reservations.callable(limiter).id();
+        String path = "/twilio/status/" + session;
+
+        Map<String, String> oversized = webhookParams("ringing");
+        oversized.put("Padding", "x".repeat(64 * 1024));
+        post(path, oversized, sign(path, oversized)).then().statusCode(413);
+
+        // A large but legal form, signed, still gets through.
+        Map<String, String> large = webhookParams("ringing");
+        large.put("Padding", "x".repeat(60 * 1024));
+        post(path, large, sign(path, large)).then().statusCode(204);
+    }
+
+    @Test
     void theMediaStreamUpgradeNeedsTwiliosSignatureOverTheWssUrl() {
         UUID session = UUID.randomUUID();
         String path = "/twilio/media/" + session;
