@@ -2,6 +2,7 @@ package dev.callcoach.webapp.limit;
 
 import io.github.bucket4j.Bandwidth;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
@@ -35,6 +36,7 @@ public record IpLimitProperties(
         this(placements, window, clientIpHeader, maxTrackedIps, 64, "");
     }
 
+    @ConstructorBinding
     public IpLimitProperties {
         if (placements < 1) {
             throw new IllegalArgumentException("callcoach.ip-limit.placements must be at least 1, is " + placements);
