@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,8 @@ public final class IpLimiter {
     private final IpKeys keys;
     private final IpBuckets buckets;
     private final Counter busyRefusals;
+    /** Logged once per busy spell, counted every time: a flood must not become a flood of log lines. */
+    private final AtomicBoolean busySpell = new AtomicBoolean();
 
     /** In this instance's memory, counting on the global meter registry: for a webapp without a database. */
     public IpLimiter(IpLimitProperties properties) {
@@ -58,9 +61,13 @@ public final class IpLimiter {
         Optional<ConsumptionProbe> consumed = buckets.tryConsume(keys.keyOf(clientIp));
         if (consumed.isEmpty()) {
             busyRefusals.increment();
-            log.warn("event=ip_limit_busy reason=\"tracked-client table full, none refilled\"");
+            if (busySpell.compareAndSet(false, true)) {
+                log.warn("event=ip_limit_busy reason=\"tracked-client table full, none refilled\" "
+                        + "effect=\"new clients refused until allowances refill\"");
+            }
             return new Decision(false, BUSY_RETRY, true);
         }
+        busySpell.set(false);
         ConsumptionProbe probe = consumed.get();
         return probe.isConsumed()
                 ? Decision.allow()
