@@ -7,6 +7,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -52,6 +53,7 @@ public final class DemoStack implements AutoCloseable {
     private FakeRealtime realtime;
     private ServiceProcess backend;
     private String backendUrl;
+    private String managementUrl;
 
     /** An empty stack; {@link #startAll} fills it. Lets a shutdown hook hold it before anything starts. */
     DemoStack() {
@@ -127,11 +129,15 @@ public final class DemoStack implements AutoCloseable {
         }
 
         backendEnv.put("PORT", Integer.toString(options.backendPort()));
+        // Health and metrics live on the backend's management port; any free one, so stacks can run side by side.
+        int managementPort = freePort();
+        managementUrl = "http://localhost:" + managementPort;
+        backendEnv.put("MANAGEMENT_PORT", Integer.toString(managementPort));
         backendEnv.put("PHONE_HASH_SECRET", randomSecret());
         backendEnv.put("CHANNEL_TOKEN", channelToken);
         backend = ServiceProcess.start("backend", options.backendJar(), List.of(), backendEnv, out);
         started.push(backend);
-        backend.awaitReady(URI.create(backendUrl + "/q/health/ready"), BACKEND_STARTUP);
+        backend.awaitReady(URI.create(managementUrl + "/q/health/ready"), BACKEND_STARTUP);
 
         webappEnvironment.put("CALLCOACH_CHANNEL_URL", "ws://localhost:" + options.backendPort() + "/channel/v1");
         webappEnvironment.put("CHANNEL_TOKEN", channelToken);
@@ -161,6 +167,11 @@ public final class DemoStack implements AutoCloseable {
         return backend;
     }
 
+    /** The backend's management interface: {@code /q/health}, {@code /q/metrics}. */
+    public String managementUrl() {
+        return managementUrl;
+    }
+
     /** The simulated Twilio, or null when real credentials were given. */
     public FakeTwilio twilio() {
         return twilio;
@@ -186,6 +197,14 @@ public final class DemoStack implements AutoCloseable {
     private static boolean present(Map<String, String> env, String name) {
         String value = env.get(name);
         return value != null && !value.isBlank();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not find a free port", e);
+        }
     }
 
     private static String randomSecret() {

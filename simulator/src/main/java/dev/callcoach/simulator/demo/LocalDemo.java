@@ -77,6 +77,7 @@ public final class LocalDemo {
         console.println();
         console.println("Callcoach is running: open http://localhost:" + WEBAPP_PORT + "/"
                 + (stack.twilio() != null ? "  (calls are simulated)" : ""));
+        console.println("Backend health and metrics: " + stack.managementUrl() + "/q/health, /q/metrics");
         console.println("Ctrl-C stops everything.");
         watch(List.of(webapp.get(), stack.backend()), stopping, console);
     }

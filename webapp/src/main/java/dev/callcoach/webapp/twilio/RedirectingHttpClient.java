@@ -1,7 +1,5 @@
 package dev.callcoach.webapp.twilio;
 
-import com.twilio.http.HttpClient;
-import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
 
@@ -11,13 +9,12 @@ import java.util.regex.Pattern;
 /**
  * Sends the SDK's requests to another base URL (the simulator). The SDK builds every URL as
  * {@code https://<domain>.twilio.com/...} and has no base-URL option, so the host is swapped here and the
- * rest of the request copied as it is.
+ * rest of the request copied as it is. Sent once, like every request to Twilio ({@link SingleAttemptHttpClient}).
  */
-final class RedirectingHttpClient extends HttpClient {
+final class RedirectingHttpClient extends SingleAttemptHttpClient {
 
     private static final Pattern TWILIO_ORIGIN = Pattern.compile("^https://[a-z0-9.-]+\\.twilio\\.com");
 
-    private final NetworkHttpClient delegate = new NetworkHttpClient();
     private final String baseUrl;
 
     RedirectingHttpClient(URI baseUrl) {
@@ -45,6 +42,6 @@ final class RedirectingHttpClient extends HttpClient {
         in.getPostParams().forEach((name, values) -> values.forEach(value -> out.addPostParam(name, value)));
         in.getQueryParams().forEach((name, values) -> values.forEach(value -> out.addQueryParam(name, value)));
         in.getHeaderParams().forEach((name, values) -> values.forEach(value -> out.addHeaderParam(name, value)));
-        return delegate.makeRequest(out);
+        return super.makeRequest(out);
     }
 }

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Places and hangs up calls through the official SDK. A plain adapter: no retries and no policy, and every
- * SDK failure comes out as a {@link TwilioCallException} with Twilio's code.
+ * Places and hangs up calls through the official SDK. A plain adapter: no retries (not even the SDK's own,
+ * {@link SingleAttemptHttpClient}) and no policy; every SDK failure comes out as a {@link TwilioCallException}
+ * with Twilio's code, or, when a call may have been created after all, a {@link TwilioCallUncertainException}.
  */
 public final class TwilioCalls {
 
@@ -43,7 +44,12 @@ public final class TwilioCalls {
         return properties.callerNumber(region);
     }
 
-    /** Asks Twilio to place the call; returns its call SID. */
+    /**
+     * Asks Twilio, once, to place the call; returns its call SID.
+     *
+     * @throws TwilioCallException          Twilio refused, or was never reached: no call was placed
+     * @throws TwilioCallUncertainException the request was sent but its outcome is unknown: a call may exist
+     */
     public String place(OutboundCall call) {
         try {
             Call created = Call.creator(new PhoneNumber(call.to()), new PhoneNumber(call.from()), call.voiceUrl())
@@ -55,7 +61,7 @@ public final class TwilioCalls {
                     .create(requireClient());
             return created.getSid();
         } catch (TwilioException e) {
-            throw translate(e);
+            throw CallCreationFailures.of(e);
         }
     }
 
@@ -104,9 +110,8 @@ public final class TwilioCalls {
                 ? new TwilioRestClient.Builder(properties.apiKeySid(), properties.apiKeySecret())
                         .accountSid(properties.accountSid())
                 : new TwilioRestClient.Builder(properties.accountSid(), properties.authToken());
-        if (properties.apiBaseUrl() != null) {
-            builder.httpClient(new RedirectingHttpClient(properties.apiBaseUrl()));
-        }
+        builder.httpClient(properties.apiBaseUrl() != null
+                ? new RedirectingHttpClient(properties.apiBaseUrl()) : new SingleAttemptHttpClient());
         return builder.build();
     }
 }

@@ -1,8 +1,6 @@
 package dev.callcoach.backend.config;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import dev.callcoach.contracts.database.DatabaseUrl;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +14,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  */
 public final class DatabaseUrlConfigSource implements ConfigSource {
 
-    static final String ENV = "DATABASE_URL";
+    static final String ENV = DatabaseUrl.ENV;
     private static final int ORDINAL = 270;
 
     private final Map<String, String> properties;
@@ -30,36 +28,17 @@ public final class DatabaseUrlConfigSource implements ConfigSource {
     }
 
     static Map<String, String> parse(String databaseUrl) {
-        URI uri = URI.create(databaseUrl);
-        String scheme = uri.getScheme();
-        if (!"postgres".equals(scheme) && !"postgresql".equals(scheme)) {
-            throw new IllegalArgumentException(
-                    ENV + " must start with postgres:// or postgresql://, got scheme '" + scheme + "'");
-        }
-        if (uri.getHost() == null) {
-            throw new IllegalArgumentException(ENV + " has no host");
-        }
-        int port = uri.getPort() == -1 ? 5432 : uri.getPort();
-        String database = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres" : uri.getPath().substring(1);
-        String hostPortDb = uri.getHost() + ":" + port + "/" + database;
-        String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-
+        DatabaseUrl url = DatabaseUrl.parse(databaseUrl);
         Map<String, String> props = new HashMap<>();
-        props.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + hostPortDb + query);
-        props.put("quarkus.datasource.reactive.url", "postgresql://" + hostPortDb + query);
-        String userInfo = uri.getRawUserInfo();
-        if (userInfo != null) {
-            int colon = userInfo.indexOf(':');
-            props.put("quarkus.datasource.username", decode(colon < 0 ? userInfo : userInfo.substring(0, colon)));
-            if (colon >= 0) {
-                props.put("quarkus.datasource.password", decode(userInfo.substring(colon + 1)));
-            }
+        props.put("quarkus.datasource.jdbc.url", url.jdbcUrl());
+        props.put("quarkus.datasource.reactive.url", url.reactiveUrl());
+        if (url.username() != null) {
+            props.put("quarkus.datasource.username", url.username());
+        }
+        if (url.password() != null) {
+            props.put("quarkus.datasource.password", url.password());
         }
         return Map.copyOf(props);
-    }
-
-    private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 
     @Override

@@ -65,7 +65,8 @@ class CallBridges {
                 }
             }
         };
-        return new CallBridge(dependencies, twilio, new VertxCallScheduler(vertx, callContext(), clock));
+        return new CallBridge(dependencies, twilio, new VertxCallScheduler(vertx, callContext(), clock),
+                new StreamBinding(connection.pathParam(TwilioMediaEndpoint.SESSION_PATH_PARAM)));
     }
 
     private Context callContext() {

@@ -20,6 +20,13 @@ public interface CallConfig {
     @WithDefault("15s")
     Duration goodbyeTimeout();
 
+    /**
+     * How long a Media Stream may stay open without a valid {@code start}; a socket that sends none
+     * is closed, so a signed upgrade cannot hold a connection open for nothing.
+     */
+    @WithDefault("5s")
+    Duration startTimeout();
+
     /** Least time between two partial transcript updates of one line sent to the page. */
     @WithDefault("250ms")
     Duration transcriptInterval();

@@ -64,7 +64,7 @@ final class MediaStreamMessages {
                 parameters.put(field.getKey(), field.getValue().asText());
             }
         }
-        return new TwilioFrame.Start(streamSid, Map.copyOf(parameters));
+        return new TwilioFrame.Start(streamSid, textAt(start, "callSid"), Map.copyOf(parameters));
     }
 
     private static TwilioFrame media(JsonNode media) {

@@ -41,7 +41,7 @@ class SessionCallPlanner implements CallPlanner {
     private Optional<CallPlan> render(CallSession session) {
         try {
             String instructions = scenarios.instructions(session.scenarioId(), session.scenarioConfig(), session.voice());
-            return Optional.of(new CallPlan(session.id(), new SessionSettings(instructions, session.voice())));
+            return Optional.of(new CallPlan(session.id(), session.callSid(), new SessionSettings(instructions, session.voice())));
         } catch (IllegalArgumentException e) {
             // The settings were valid when reserved; a changed scenario file can make them stale.
             LOG.warnf("session cannot be planned session=%s reason=\"%s\"", session.id(), e.getMessage());

@@ -1,6 +1,7 @@
 package dev.callcoach.backend.media;
 
 import dev.callcoach.backend.channel.CallEventPublisher;
+import dev.callcoach.backend.scenario.CallerText;
 import dev.callcoach.contracts.channel.Speaker;
 import dev.callcoach.contracts.channel.TranscriptEvent;
 import java.time.Duration;
@@ -83,7 +84,10 @@ final class TranscriptAggregator {
         remember(speaker, text);
     }
 
-    /** The latest final lines, oldest first, as "Caller: ..." / "You: ...", at most a few thousand characters. */
+    /**
+     * The latest final lines, oldest first, as {@code Caller: "..."} / {@code You: "..."}, each quoted
+     * by {@link CallerText}; at most a few thousand characters.
+     */
     String recap() {
         return String.join("\n", recap);
     }
@@ -123,7 +127,8 @@ final class TranscriptAggregator {
         if (text.isBlank()) {
             return;
         }
-        String entry = (speaker == Speaker.CALLER ? "Caller: " : "You: ") + text.strip();
+        // The caller's words, and the AI's which may repeat them, go back to the model as quoted data.
+        String entry = (speaker == Speaker.CALLER ? "Caller: " : "You: ") + CallerText.quoted(text);
         recap.addLast(entry);
         recapChars += entry.length();
         while (recapChars > MAX_RECAP_CHARS && recap.size() > 1) {

@@ -9,8 +9,11 @@ sealed interface TwilioFrame {
     record Connected() implements TwilioFrame {
     }
 
-    /** The stream started; {@code parameters} are the TwiML {@code <Parameter>}s. */
-    record Start(String streamSid, Map<String, String> parameters) implements TwilioFrame {
+    /**
+     * The stream started; {@code parameters} are the TwiML {@code <Parameter>}s, {@code callSid} the
+     * call it belongs to (null when the frame had none).
+     */
+    record Start(String streamSid, String callSid, Map<String, String> parameters) implements TwilioFrame {
     }
 
     /** 20 ms or so of caller audio; {@code timestampMs} is the stream's clock, the one barge-in arithmetic uses. */

@@ -16,12 +16,16 @@ import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
- * Twilio's bidirectional Media Stream. The upgrade is refused before open unless Twilio signed it
- * ({@link MediaUpgradeCheck}); each connection then gets its own {@link CallBridge}. Everything runs
- * on the connection's event loop: the bridge never blocks.
+ * Twilio's bidirectional Media Stream, one URL per session. The upgrade is refused before open
+ * unless Twilio signed it for this very URL ({@link MediaUpgradeCheck}); each connection then gets its own
+ * {@link CallBridge}, bound to the session in its path ({@link StreamBinding}). Everything runs on the
+ * connection's event loop: the bridge never blocks.
  */
-@WebSocket(path = VoiceAnswers.MEDIA_PATH, endpointId = MediaUpgradeCheck.MEDIA_ENDPOINT_ID)
+@WebSocket(path = VoiceAnswers.MEDIA_PATH + "/{" + TwilioMediaEndpoint.SESSION_PATH_PARAM + "}",
+        endpointId = MediaUpgradeCheck.MEDIA_ENDPOINT_ID)
 public class TwilioMediaEndpoint {
+
+    static final String SESSION_PATH_PARAM = "session";
 
     private static final UserData.TypedKey<CallBridge> BRIDGE = new UserData.TypedKey<>("callcoach.bridge");
     private static final Logger LOG = Logger.getLogger(TwilioMediaEndpoint.class);

@@ -7,7 +7,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Refuses a Media Stream upgrade, before the socket opens, unless Twilio signed it: header
- * {@code x-twilio-signature} over the {@code wss://} URL from our TwiML, with no parameters.
+ * {@code x-twilio-signature} over the {@code wss://} URL from our TwiML, with no parameters. That URL
+ * names the session ({@code /twilio/media/{session}}), so a signature replayed for another session fails here.
  */
 @ApplicationScoped
 public class MediaUpgradeCheck implements HttpUpgradeCheck {

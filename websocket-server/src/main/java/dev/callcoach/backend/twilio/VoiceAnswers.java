@@ -12,7 +12,10 @@ import org.jboss.logging.Logger;
 /** Decides the TwiML for a voice webhook: the Media Stream for a session that can start its call, else an apology. */
 public final class VoiceAnswers {
 
-    /** Path of the Media Stream endpoint, also the URL Twilio signs the upgrade over. */
+    /**
+     * Path of the Media Stream endpoints: each session's stream is {@code MEDIA_PATH/{session}}, so the
+     * URL Twilio signs the upgrade over names the session.
+     */
     public static final String MEDIA_PATH = "/twilio/media";
 
     private static final Logger LOG = Logger.getLogger(VoiceAnswers.class);
@@ -38,7 +41,7 @@ public final class VoiceAnswers {
         return sessions.find(sessionId.get()).map(found -> {
             if (found.isPresent() && SessionRules.canStartCall(found.get(), clock.instant(), answerWindow)) {
                 LOG.infof("voice webhook session=%s answer=stream", sessionId.get());
-                return Twiml.connectStream(urls.websocket(MEDIA_PATH), sessionId.get());
+                return Twiml.connectStream(urls.websocket(MEDIA_PATH + "/" + sessionId.get()), sessionId.get());
             }
             LOG.infof("voice webhook session=%s answer=apology reason=%s", sessionId.get(),
                     found.isEmpty() ? "unknown" : "over-or-expired");

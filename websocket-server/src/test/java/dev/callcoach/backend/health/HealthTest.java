@@ -5,9 +5,11 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.callcoach.backend.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,10 +21,12 @@ class HealthTest {
 
     @Inject
     Pool pool;
+    @TestHTTPResource(value = "/", management = true)
+    URI management;
 
     @Test
     void readinessIsUpWithTheDatabase() {
-        given().when().get("/q/health/ready")
+        given().when().get(management.resolve("/q/health/ready"))
                 .then().statusCode(200)
                 .body("status", equalTo("UP"));
     }

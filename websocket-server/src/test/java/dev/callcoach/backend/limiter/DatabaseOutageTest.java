@@ -19,10 +19,12 @@ import dev.callcoach.backend.testing.Reservations;
 import dev.callcoach.backend.testing.TestNumbers;
 import dev.callcoach.contracts.channel.CallStatus;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +36,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class DatabaseOutageTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    URI management;
 
     @InjectTestDatabase
     TestDatabase database;
@@ -81,11 +86,11 @@ class DatabaseOutageTest {
         // The number that used its calls just before the outage stays limited: this instance remembers.
         assertThat(reserve(usedUp)).isInstanceOf(Reservation.Refused.class);
         assertThat(failover.mode()).isEqualTo(DatabaseFailover.Mode.FALLBACK);
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get(management.resolve("/q/health/ready")).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'limiter' }.data.'limiter.mode'", equalTo("fallback"))
                 .body("checks.find { it.name == 'limiter' }.data.database", equalTo("down"));
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(management.resolve("/q/metrics")).then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("callcoach_limiter_fallback_active 1.0"));
 
         // New numbers get exactly their limit from memory.
@@ -104,7 +109,7 @@ class DatabaseOutageTest {
         database.restart();
         await().atMost(Duration.ofSeconds(5)).until(() -> failover.mode() == DatabaseFailover.Mode.POSTGRES);
 
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get(management.resolve("/q/health/ready")).then().statusCode(200)
                 .body("checks.find { it.name == 'limiter' }.data.'limiter.mode'", equalTo("postgres"));
         // What happened during the outage was handed over to Postgres.
         assertThat(statusInDatabase(duringOutage)).isEqualTo("RESERVED");

@@ -27,6 +27,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,8 +38,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class MalformedFramesTest {
 
-    private static final String MEDIA_SIGNATURE = TwilioSignature.sign(SimulatedTwilio.AUTH_TOKEN,
-            FakeRealtimeResource.PUBLIC_ORIGIN.replace("https:", "wss:") + "/twilio/media", Map.of());
     /** 20 ms of μ-law silence (0xFF is zero amplitude). */
     private static final String SILENCE = Base64.getEncoder().encodeToString(silence());
 
@@ -61,8 +60,11 @@ class MalformedFramesTest {
         Map<String, Double> before = malformedCounts();
         int sessionsBefore = realtime.sessions().size();
         AtomicBoolean closed = new AtomicBoolean();
-        WebSocketClientConnection twilio = BasicWebSocketConnector.create().baseUri(base).path("/twilio/media")
-                .addHeader("x-twilio-signature", MEDIA_SIGNATURE)
+        UUID session = Reservations.callable(limiter).id();
+        String path = "/twilio/media/" + session;
+        WebSocketClientConnection twilio = BasicWebSocketConnector.create().baseUri(base).path(path)
+                .addHeader("x-twilio-signature", TwilioSignature.sign(SimulatedTwilio.AUTH_TOKEN,
+                        FakeRealtimeResource.PUBLIC_ORIGIN.replace("https:", "wss:") + path, Map.of()))
                 .onClose((connection, reason) -> closed.set(true))
                 .connectAndAwait();
 
@@ -70,7 +72,7 @@ class MalformedFramesTest {
         twilio.sendTextAndAwait(media(0));   // before start: out of order
         twilio.sendTextAndAwait("{\"event\":\"start\",\"sequenceNumber\":\"1\",\"start\":{\"accountSid\":\"AC1\",\"streamSid\":\"MZ1\","
                 + "\"callSid\":\"CA1\",\"tracks\":[\"inbound\"],\"mediaFormat\":{\"encoding\":\"audio/x-mulaw\",\"sampleRate\":8000,"
-                + "\"channels\":1},\"customParameters\":{\"sessionId\":\"" + Reservations.callable(limiter).id() + "\"}},\"streamSid\":\"MZ1\"}");
+                + "\"channels\":1},\"customParameters\":{\"sessionId\":\"" + session + "\"}},\"streamSid\":\"MZ1\"}");
         await().until(() -> realtime.sessions().size() > sessionsBefore
                 && !realtime.lastSession().orElseThrow().clientEvents("session.update").isEmpty());
         RealtimeSession openai = realtime.lastSession().orElseThrow();

@@ -17,7 +17,7 @@ class MediaStreamMessagesTest {
                 {"event":"start","sequenceNumber":"1","start":{"accountSid":"AC1","streamSid":"MZ1","callSid":"CA1",
                  "tracks":["inbound"],"mediaFormat":{"encoding":"audio/x-mulaw","sampleRate":8000,"channels":1},
                  "customParameters":{"sessionId":"abc"}},"streamSid":"MZ1"}"""))
-                .isEqualTo(new TwilioFrame.Start("MZ1", Map.of("sessionId", "abc")));
+                .isEqualTo(new TwilioFrame.Start("MZ1", "CA1", Map.of("sessionId", "abc")));
         assertThat(MediaStreamMessages.parse("""
                 {"event":"media","sequenceNumber":"4","media":{"track":"inbound","chunk":"2","timestamp":"5",
                  "payload":"no+JhoaJjpzS"},"streamSid":"MZ1"}"""))

@@ -3,6 +3,7 @@ package dev.callcoach.backend.twilio;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
 import dev.callcoach.backend.limiter.PhoneLimiter;
@@ -19,9 +20,11 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,7 +36,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class TwilioSignatureCheckTest {
 
-    private static final String MEDIA_URL = FakeRealtimeResource.PUBLIC_ORIGIN + "/twilio/media";
 
     @TestHTTPResource("/")
     URI base;
@@ -49,7 +51,7 @@ class TwilioSignatureCheckTest {
 
         post(path, params, signature).then().statusCode(200)
                 .contentType(containsString("xml"))
-                .body(containsString("<Stream url=\"wss://calls.example.test/twilio/media\">"))
+                .body(containsString("<Stream url=\"wss://calls.example.test/twilio/media/" + session + "\">"))
                 .body(containsString("value=\"" + session + "\""));
 
         post(path, params, null).then().statusCode(403);
@@ -87,24 +89,72 @@ class TwilioSignatureCheckTest {
     }
 
     @Test
-    void theMediaStreamUpgradeNeedsTwiliosSignatureOverTheWssUrl() {
-        assertThatThrownBy(() -> connectMedia(null)).hasMessageContaining("403");
-        assertThatThrownBy(() -> connectMedia("forged/AAAAAAAAAAAAAAAAAAAAAAAA=")).hasMessageContaining("403");
-        // Signed over the https form of the URL instead of the wss:// one from the TwiML.
-        assertThatThrownBy(() -> connectMedia(TwilioSignature.sign(SimulatedTwilio.AUTH_TOKEN,
-                FakeRealtimeResource.PUBLIC_ORIGIN + "/twilio/media", Map.of()))).hasMessageContaining("403");
+    void aWebhookBodyOver64KibIsRefusedBeforeItIsRead() {
+        UUID session = Reservations.callable(limiter).id();
+        String path = "/twilio/status/" + session;
 
-        var connection = connectMedia(TwilioSignature.sign(SimulatedTwilio.AUTH_TOKEN, MEDIA_URL.replace("https:", "wss:"), Map.of()));
+        Map<String, String> oversized = webhookParams("ringing");
+        oversized.put("Padding", "x".repeat(64 * 1024));
+        post(path, oversized, sign(path, oversized)).then().statusCode(413);
+
+        // A large but legal form, signed, still gets through.
+        Map<String, String> large = webhookParams("ringing");
+        large.put("Padding", "x".repeat(60 * 1024));
+        post(path, large, sign(path, large)).then().statusCode(204);
+    }
+
+    @Test
+    void theMediaStreamUpgradeNeedsTwiliosSignatureOverTheWssUrl() {
+        UUID session = UUID.randomUUID();
+        String path = "/twilio/media/" + session;
+        assertThatThrownBy(() -> connectMedia(path, null)).hasMessageContaining("403");
+        assertThatThrownBy(() -> connectMedia(path, "forged/AAAAAAAAAAAAAAAAAAAAAAAA=")).hasMessageContaining("403");
+        // Signed over the https form of the URL instead of the wss:// one from the TwiML.
+        assertThatThrownBy(() -> connectMedia(path, TwilioSignature.sign(SimulatedTwilio.AUTH_TOKEN,
+                FakeRealtimeResource.PUBLIC_ORIGIN + path, Map.of()))).hasMessageContaining("403");
+
+        var connection = connectMedia(path, signMedia(path));
         assertThat(connection.isOpen()).isTrue();
         connection.closeAndAwait();
     }
 
-    private io.quarkus.websockets.next.WebSocketClientConnection connectMedia(String signature) {
-        BasicWebSocketConnector connector = BasicWebSocketConnector.create().baseUri(base).path("/twilio/media");
+    @Test
+    void aMediaSignatureReplayedForAnotherSessionIsRefused() {
+        String signed = "/twilio/media/" + UUID.randomUUID();
+        String signature = signMedia(signed);
+
+        assertThatThrownBy(() -> connectMedia("/twilio/media/" + UUID.randomUUID(), signature)).hasMessageContaining("403");
+        // The old session-less URL is gone, signed or not.
+        assertThatThrownBy(() -> connectMedia("/twilio/media", signMedia("/twilio/media"))).hasMessageContaining("404");
+        var connection = connectMedia(signed, signature);
+        assertThat(connection.isOpen()).isTrue();
+        connection.closeAndAwait();
+    }
+
+    @Test
+    void aSignedSocketThatNeverSendsStartIsClosed() {
+        String path = "/twilio/media/" + UUID.randomUUID();
+        AtomicBoolean closed = new AtomicBoolean();
+        BasicWebSocketConnector.create().baseUri(base).path(path)
+                .addHeader("x-twilio-signature", signMedia(path))
+                .onClose((connection, reason) -> closed.set(true))
+                .connectAndAwait()
+                .sendTextAndAwait("{\"event\":\"connected\",\"protocol\":\"Call\",\"version\":\"1.0.0\"}");
+
+        // callcoach.call.start-timeout, 5 s by default
+        await().atMost(Duration.ofSeconds(15)).untilTrue(closed);
+    }
+
+    private io.quarkus.websockets.next.WebSocketClientConnection connectMedia(String path, String signature) {
+        BasicWebSocketConnector connector = BasicWebSocketConnector.create().baseUri(base).path(path);
         if (signature != null) {
             connector.addHeader("x-twilio-signature", signature);
         }
         return connector.connectAndAwait();
+    }
+
+    private static String signMedia(String path) {
+        return TwilioSignature.sign(SimulatedTwilio.AUTH_TOKEN, FakeRealtimeResource.PUBLIC_ORIGIN.replace("https:", "wss:") + path, Map.of());
     }
 
     private static Map<String, String> webhookParams(String status) {

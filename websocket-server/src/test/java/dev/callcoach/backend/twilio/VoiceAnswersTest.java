@@ -24,7 +24,7 @@ class VoiceAnswersTest {
     void aLiveSessionIsConnectedToTheMediaStream() {
         UUID id = sessions.add(session(CallStatus.RINGING, NOW.minusSeconds(30)));
         assertThat(answers.twimlFor(id.toString()).await().indefinitely())
-                .contains("<Stream url=\"wss://cc.example/twilio/media\">")
+                .contains("<Stream url=\"wss://cc.example/twilio/media/" + id + "\">")
                 .contains("<Parameter name=\"sessionId\" value=\"" + id + "\"/>");
     }
 
