@@ -35,6 +35,8 @@ class DeploymentConfigurationTest {
     private static final Path ROOT = repositoryRoot();
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}?-]");
     private static final Pattern LITERAL = Pattern.compile("\"([A-Z][A-Z0-9]*_[A-Z0-9_]+)\"");
+    /** A contract constant naming an environment variable that a service reads (e.g. {@code DatabaseUrl.ENV}). */
+    private static final Pattern ENV_CONSTANT = Pattern.compile("String ENV = \"([A-Z][A-Z0-9_]*)\"");
     private static final Pattern PROPERTY_KEY = Pattern.compile("^(?:%[\\w,-]+\\.)?([a-z][^=\\s]*)\\s*=", Pattern.MULTILINE);
     private static final Pattern CONFIG_MAPPING = Pattern.compile("@ConfigMapping\\(prefix = \"([^\"]+)\"\\)");
     private static final Pattern MAPPING_METHOD = Pattern.compile("^\\s*[A-Z][\\w<>?,. \\[\\]]*\\s+(\\w+)\\(\\);\\s*$", Pattern.MULTILINE);
@@ -192,12 +194,17 @@ class DeploymentConfigurationTest {
 
     /**
      * Variables a service reads: {@code ${NAME}} in its configuration and sources, names next to
-     * {@code System.getenv}, and the environment form of each property it declares.
+     * {@code System.getenv}, the {@code ENV} constants of the contracts it refers to, and the
+     * environment form of each property it declares.
      */
     private static Set<String> readBy(Path module, boolean relaxedBinding) {
         Path properties = module.resolve("src/main/resources/application.properties");
         List<Path> sources = javaSources(module.resolve("src/main/java"));
         Set<String> read = new TreeSet<>(matches(EXPRESSION, read(properties)));
+        javaSources(ROOT.resolve("shared-contracts/src/main/java")).stream()
+                .filter(contract -> sources.stream().anyMatch(source -> read(source).contains(
+                        contract.getFileName().toString().replace(".java", "") + ".ENV")))
+                .forEach(contract -> read.addAll(matches(ENV_CONSTANT, read(contract))));
         Set<String> propertyNames = new LinkedHashSet<>(matches(PROPERTY_KEY, read(properties)));
         for (Path source : sources) {
             String java = read(source);
