@@ -1,6 +1,5 @@
 package dev.callcoach.simulator.bench;
 
-import dev.callcoach.simulator.bench.LatencyRecorder.Stats;
 import java.util.List;
 
 /**
@@ -26,8 +25,8 @@ import java.util.List;
  * @param counts                frames and events in the window
  */
 public record BenchResult(int calls, double windowSeconds, double backendCpuMsPerCallS, double backendCpuPercent,
-                          Stats up, Stats down, Stats bargeInTruncate, Stats bargeInClear, long rssKb, long heapPerCallBytes,
-                          long gcPauses, double gcPauseTotalMs, double gcPauseMaxMs, Stats generatorLag, Stats peerLag,
+                          LatencyStats up, LatencyStats down, LatencyStats bargeInTruncate, LatencyStats bargeInClear, long rssKb, long heapPerCallBytes,
+                          long gcPauses, double gcPauseTotalMs, double gcPauseMaxMs, LatencyStats generatorLag, LatencyStats peerLag,
                           double generatorCpuPercent, Counts counts) {
 
     /**

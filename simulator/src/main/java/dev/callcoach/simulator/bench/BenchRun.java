@@ -8,7 +8,6 @@ import dev.callcoach.contracts.channel.ChannelProtocol;
 import dev.callcoach.contracts.channel.ChannelReply;
 import dev.callcoach.contracts.channel.ErrorReply;
 import dev.callcoach.contracts.channel.ReserveCall;
-import dev.callcoach.simulator.bench.LatencyRecorder.Stats;
 import dev.callcoach.simulator.twilio.TwilioSignature;
 import dev.callcoach.simulator.twilio.TwimlStream;
 import io.vertx.core.Future;
@@ -229,12 +228,12 @@ public final class BenchRun {
         backendCpu = ProcStats.cpuNanos(backend.pid()) - backendCpu;
         ownCpu = ProcStats.cpuNanos(self) - ownCpu;
         Measurements m = measurements;
-        Stats up = m.up.snapshot();
-        Stats down = m.down.snapshot();
-        Stats truncate = m.truncate.snapshot();
-        Stats clear = m.clear.snapshot();
-        Stats generatorLag = m.generatorLag.snapshot();
-        Stats peerLag = m.peerLag.snapshot();
+        LatencyStats up = m.up.snapshot();
+        LatencyStats down = m.down.snapshot();
+        LatencyStats truncate = m.truncate.snapshot();
+        LatencyStats clear = m.clear.snapshot();
+        LatencyStats generatorLag = m.generatorLag.snapshot();
+        LatencyStats peerLag = m.peerLag.snapshot();
         BenchResult.Counts counts = new BenchResult.Counts(m.upSent.sum(), up.count(), m.downSent.sum(), down.count(),
                 m.marksEchoed.sum(), m.bargeIns.sum(), m.speechStarted.sum(), truncate.count(), clear.count(), m.untagged.sum());
         long rssKb = ProcStats.rssKb(backend.pid());

@@ -114,6 +114,10 @@ public final class BridgeBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Arrays.asList(args).contains("--help")) {
+            System.out.print(USAGE);
+            return;
+        }
         Options options;
         try {
             options = Options.parse(args);

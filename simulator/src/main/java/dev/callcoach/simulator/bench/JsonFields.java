@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.callcoach.simulator.http.Json;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -18,7 +19,8 @@ import java.util.Set;
  */
 final class JsonFields {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** The simulator mapper's factory, so a body may also write a tree ({@link JsonGenerator#writeTree}). */
+    private static final JsonFactory FACTORY = Json.MAPPER.getFactory();
 
     /** Writes the fields of one JSON object. */
     @FunctionalInterface

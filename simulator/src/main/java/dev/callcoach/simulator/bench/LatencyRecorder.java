@@ -1,6 +1,5 @@
 package dev.callcoach.simulator.bench;
 
-import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
@@ -25,35 +24,7 @@ final class LatencyRecorder {
     }
 
     /** What was recorded since the last reset or snapshot. */
-    Stats snapshot() {
-        return Stats.of(recorder.getIntervalHistogram());
-    }
-
-    /** Count and percentiles of one interval, in milliseconds. */
-    record Stats(long count, double p50Ms, double p99Ms, double maxMs) {
-
-        static final Stats NONE = new Stats(0, 0, 0, 0);
-
-        static Stats of(Histogram histogram) {
-            if (histogram.getTotalCount() == 0) {
-                return NONE;
-            }
-            return new Stats(histogram.getTotalCount(), histogram.getValueAtPercentile(50) / 1000.0,
-                    histogram.getValueAtPercentile(99) / 1000.0, histogram.getMaxValue() / 1000.0);
-        }
-
-        /** {@code p50 / p99 / max} in ms, or {@code -} when nothing was recorded. */
-        String summary() {
-            return count == 0 ? "-" : "%s / %s / %s".formatted(ms(p50Ms), ms(p99Ms), ms(maxMs));
-        }
-
-        /** {@code p50 / p99} in ms, or {@code -} when nothing was recorded. */
-        String p50p99() {
-            return count == 0 ? "-" : "%s / %s".formatted(ms(p50Ms), ms(p99Ms));
-        }
-
-        private static String ms(double value) {
-            return value >= 100 ? "%.0f".formatted(value) : value >= 10 ? "%.1f".formatted(value) : "%.2f".formatted(value);
-        }
+    LatencyStats snapshot() {
+        return LatencyStats.of(recorder.getIntervalHistogram());
     }
 }

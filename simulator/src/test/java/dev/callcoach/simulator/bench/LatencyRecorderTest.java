@@ -3,7 +3,6 @@ package dev.callcoach.simulator.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.callcoach.simulator.bench.LatencyRecorder.Stats;
 import org.junit.jupiter.api.Test;
 
 class LatencyRecorderTest {
@@ -15,7 +14,7 @@ class LatencyRecorderTest {
             recorder.record(ms * 1_000_000L);
         }
 
-        Stats stats = recorder.snapshot();
+        LatencyStats stats = recorder.snapshot();
 
         assertThat(stats.count()).isEqualTo(100);
         // HdrHistogram keeps three significant digits.
@@ -36,8 +35,8 @@ class LatencyRecorderTest {
             assertThat(stats.count()).isEqualTo(1);
             assertThat(stats.maxMs()).isCloseTo(2, within(0.01));
         });
-        assertThat(recorder.snapshot()).isEqualTo(Stats.NONE);
-        assertThat(Stats.NONE.summary()).isEqualTo("-");
+        assertThat(recorder.snapshot()).isEqualTo(LatencyStats.NONE);
+        assertThat(LatencyStats.NONE.summary()).isEqualTo("-");
     }
 
     @Test
@@ -46,7 +45,7 @@ class LatencyRecorderTest {
         recorder.record(-7);
         recorder.record(Long.MAX_VALUE);
 
-        Stats stats = recorder.snapshot();
+        LatencyStats stats = recorder.snapshot();
 
         assertThat(stats.count()).isEqualTo(2);
         assertThat(stats.p50Ms()).isZero();
