@@ -34,7 +34,8 @@ public record BenchResult(int calls, double windowSeconds, double backendCpuMsPe
      * the window's edges; a growing gap means the bridge queues or drops.
      */
     public record Counts(long upSent, long upReceived, long downSent, long downReceived, long marksEchoed,
-                         long bargeIns, long speechStarted, long truncates, long clears, long untagged) {
+                         long bargeIns, long speechStarted, long truncates, long clears, long untagged,
+                         long streamsLost) {
     }
 
     /** Markdown: the figures the targets are about, one row per call count. */
@@ -62,14 +63,14 @@ public record BenchResult(int calls, double windowSeconds, double backendCpuMsPe
         StringBuilder out = new StringBuilder()
                 .append("| calls | window | generator lag p50 / p99 / max | peer lag p50 / p99 / max | generator CPU "
                         + "| up sent / received | down sent / received | marks echoed | barge-ins / speech_started / truncates / clears "
-                        + "| untagged |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|\n");
+                        + "| untagged | streams lost |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (BenchResult r : results) {
             Counts c = r.counts;
-            out.append("| %d | %.1f s | %s ms | %s ms | %.0f %% | %d / %d | %d / %d | %d | %d / %d / %d / %d | %d |\n".formatted(
+            out.append("| %d | %.1f s | %s ms | %s ms | %.0f %% | %d / %d | %d / %d | %d | %d / %d / %d / %d | %d | %d |\n".formatted(
                     r.calls, r.windowSeconds, r.generatorLag.summary(), r.peerLag.summary(), r.generatorCpuPercent,
                     c.upSent, c.upReceived, c.downSent, c.downReceived, c.marksEchoed,
-                    c.bargeIns, c.speechStarted, c.truncates, c.clears, c.untagged));
+                    c.bargeIns, c.speechStarted, c.truncates, c.clears, c.untagged, c.streamsLost));
         }
         return out.toString();
     }

@@ -235,7 +235,8 @@ public final class BenchRun {
         LatencyStats generatorLag = m.generatorLag.snapshot();
         LatencyStats peerLag = m.peerLag.snapshot();
         BenchResult.Counts counts = new BenchResult.Counts(m.upSent.sum(), up.count(), m.downSent.sum(), down.count(),
-                m.marksEchoed.sum(), m.bargeIns.sum(), m.speechStarted.sum(), truncate.count(), clear.count(), m.untagged.sum());
+                m.marksEchoed.sum(), m.bargeIns.sum(), m.speechStarted.sum(), truncate.count(), clear.count(), m.untagged.sum(),
+                m.streamsLost.sum());
         long rssKb = ProcStats.rssKb(backend.pid());
         PrometheusText metricsAfter = probe.metrics();
         long heapPerCall = settings.measureHeap() ? (probe.liveHeapBytes() - idleHeap) / settings.calls() : -1;

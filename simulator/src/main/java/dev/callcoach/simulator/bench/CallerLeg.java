@@ -35,6 +35,7 @@ final class CallerLeg {
     private long timer = -1;
     /** Set from the run's thread on hang-up, read by the timer. */
     private volatile boolean closed;
+    private volatile boolean hungUp;
 
     private CallerLeg(Vertx vertx, WebSocket socket, Measurements measurements, int callId, long bargeInFrames) {
         this.vertx = vertx;
@@ -66,7 +67,12 @@ final class CallerLeg {
 
     private void begin(String accountSid, String callSid, Map<String, String> customParameters) {
         socket.textMessageHandler(this::onText);
-        socket.closeHandler(v -> stopSending());
+        socket.closeHandler(v -> {
+            if (!hungUp) {
+                measurements.streamsLost.increment();
+            }
+            stopSending();
+        });
         socket.exceptionHandler(e -> stopSending());
         send(json -> {
             json.writeStringField("event", "connected");
@@ -170,6 +176,7 @@ final class CallerLeg {
 
     /** Hangs up as Twilio does: {@code stop}, then close. Safe from any thread. */
     void hangUp() {
+        hungUp = true;
         socket.writeTextMessage(JsonFields.write(json -> {
             json.writeStringField("event", "stop");
             json.writeStringField("sequenceNumber", Integer.toString(sequence + 1));

@@ -11,7 +11,8 @@ final class MachineInfo {
     }
 
     static String describe() {
-        return "cpu=\"" + cpuModel() + "\" cores=" + Runtime.getRuntime().availableProcessors() + " (this JVM's affinity)"
+        long cores = read("/proc/cpuinfo").lines().filter(line -> line.startsWith("processor")).count();
+        return "cpu=\"" + cpuModel() + "\" cores=" + cores + " generator-cores=" + Runtime.getRuntime().availableProcessors()
                 + " jdk=" + Runtime.version() + " " + loadAverage();
     }
 

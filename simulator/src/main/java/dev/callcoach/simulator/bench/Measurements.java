@@ -30,6 +30,8 @@ final class Measurements {
     final LongAdder speechStarted = new LongAdder();
     /** Frames that arrived without a readable tag; the bridge should never produce any. */
     final LongAdder untagged = new LongAdder();
+    /** Media Streams the backend closed before the generator hung up, over the whole run (never reset). */
+    final LongAdder streamsLost = new LongAdder();
 
     private final AtomicLongArray speechStartedAt;
 

@@ -66,6 +66,7 @@ class BridgeBenchmarkSmokeTest {
         assertThat(counts.truncates()).as("truncates the bridge sent for them").isPositive();
         assertThat(counts.clears()).as("clears the bridge sent for them").isPositive();
         assertThat(counts.untagged()).isZero();
+        assertThat(counts.streamsLost()).as("streams the backend closed").isZero();
         assertThat(result.up().count()).isEqualTo(counts.upReceived());
         assertThat(result.generatorLag().count()).isPositive();
         assertThat(result.backendCpuMsPerCallS()).isPositive();
