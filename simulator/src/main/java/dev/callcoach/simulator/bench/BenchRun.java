@@ -68,9 +68,11 @@ public final class BenchRun {
                            boolean measureHeap) {
 
         public Settings {
-            if (calls < 1 || launchPerSecond < 1 || !warmUp.plus(Duration.ofMillis(1)).isPositive()
-                    || !measure.isPositive() || bargeInEvery.isNegative()) {
-                throw new IllegalArgumentException("calls and launch rate must be positive, the window longer than zero");
+            if (calls < 1 || launchPerSecond < 1) {
+                throw new IllegalArgumentException("calls and launch rate must be at least 1");
+            }
+            if (warmUp.isNegative() || !measure.isPositive() || bargeInEvery.isNegative()) {
+                throw new IllegalArgumentException("warm-up and barge-in period must not be negative, the window must be longer than zero");
             }
         }
     }

@@ -5,7 +5,6 @@ import dev.callcoach.contracts.phone.PhoneRules;
 import dev.callcoach.simulator.demo.ServiceProcess;
 import io.vertx.core.Vertx;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -14,10 +13,12 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * {@code scripts/bench-bridge.sh}: for each call count, a fresh backend (the runnable jar, pinned
@@ -135,24 +136,43 @@ public final class BridgeBenchmark {
         out.println("[bench] " + MachineInfo.describe());
         List<BenchResult> results = new ArrayList<>();
         Path logs = Files.createDirectories(Path.of("target", "bench"));
+        // Ctrl-C skips the finally blocks: the hook stops what would otherwise outlive us.
+        Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(running), "bench-shutdown"));
         Vertx vertx = Vertx.vertx();
+        int exitCode = 0;
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            running.push(postgres);
             for (int calls : options.callCounts()) {
-                results.add(runOnce(options, calls, vertx, postgres, logs, out));
+                results.add(runOnce(options, calls, vertx, postgres, logs, running, out));
                 out.println();
                 out.println(BenchResult.figuresTable(results));
                 out.println(BenchResult.healthTable(results));
             }
+        } catch (IllegalStateException e) {
+            out.println("[bench] failed: " + e.getMessage());
+            exitCode = 1;
         } finally {
+            running.clear();
             vertx.close().toCompletionStage().toCompletableFuture().join();
         }
         out.println("[bench] after the runs: " + MachineInfo.loadAverage());
         out.println("[bench] backend logs in " + logs.toAbsolutePath());
-        System.exit(0);
+        System.exit(exitCode);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> running) {
+        for (AutoCloseable part; (part = running.poll()) != null; ) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                System.err.println("[bench] could not stop " + part + ": " + e.getMessage());
+            }
+        }
     }
 
     private static BenchResult runOnce(Options options, int calls, Vertx vertx, EmbeddedPostgres postgres, Path logs,
-                                       PrintStream out) throws InterruptedException, IOException {
+                                       Deque<AutoCloseable> running, PrintStream out) throws InterruptedException {
         String backendUrl = "http://127.0.0.1:" + options.backendPort();
         String channelToken = secret();
         String twilioToken = secret();
@@ -182,11 +202,14 @@ public final class BridgeBenchmark {
             Path log = logs.resolve("backend-" + calls + "-calls.log");
             out.printf("[bench] %d calls: starting the backend (%s), log %s%n", calls, String.join(" ", command), log);
             try (ServiceProcess backend = ServiceProcess.start("backend", command, env, log)) {
+                running.push(backend);
                 backend.awaitReady(URI.create(backendUrl + "/q/health/ready"), BACKEND_STARTUP);
                 BenchRun.Settings settings = new BenchRun.Settings(calls, options.warmUp(), options.measure(),
                         options.bargeInEvery(), options.launchRate(), options.measureHeap());
                 BenchRun.Backend target = new BenchRun.Backend(backendUrl, backendUrl, channelToken, twilioToken, backend.pid());
                 return BenchRun.run(peer, target, settings, PhoneNumbers::fictional, out);
+            } finally {
+                running.removeIf(part -> part instanceof ServiceProcess);
             }
         }
     }

@@ -80,17 +80,19 @@ class RealtimePeerTest {
     }
 
     private static WebSocket connect(String key, BlockingQueue<JsonNode> events) {
-        WebSocket socket = HttpEndpoint.await(client.connect(new WebSocketConnectOptions()
+        // The handler is set on the event loop as the socket opens, or session.created could come before it.
+        return HttpEndpoint.await(client.connect(new WebSocketConnectOptions()
                 .setAbsoluteURI(peer.realtimeUrl() + "?model=gpt-realtime")
-                .addHeader("Authorization", "Bearer " + key)));
-        socket.textMessageHandler(text -> {
-            try {
-                events.add(Json.MAPPER.readTree(text));
-            } catch (JsonProcessingException e) {
-                throw new AssertionError("the peer sent something that is not JSON: " + text, e);
-            }
-        });
-        return socket;
+                .addHeader("Authorization", "Bearer " + key)).map(socket -> {
+                    socket.textMessageHandler(text -> {
+                        try {
+                            events.add(Json.MAPPER.readTree(text));
+                        } catch (JsonProcessingException e) {
+                            throw new AssertionError("the peer sent something that is not JSON: " + text, e);
+                        }
+                    });
+                    return socket;
+                }));
     }
 
     private static String append(AudioTag tag) {
