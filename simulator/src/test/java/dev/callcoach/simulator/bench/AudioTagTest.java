@@ -33,8 +33,8 @@ class AudioTagTest {
         byte[] silent = Base64.getDecoder().decode(new AudioTag(1, 1, 1, false).toPayload());
         byte[] speech = Base64.getDecoder().decode(new AudioTag(1, 1, 1, true).toPayload());
 
-        assertThat(Arrays.copyOfRange(silent, 40, 160)).containsOnly((byte) 0xFF);
-        assertThat(Arrays.copyOfRange(speech, 40, 160)).containsOnly((byte) 0x00, (byte) 0x80);
+        assertThat(Arrays.copyOfRange(silent, 19, 160)).containsOnly((byte) 0xFF);
+        assertThat(Arrays.copyOfRange(speech, 19, 160)).containsOnly((byte) 0x00, (byte) 0x80);
     }
 
     @Test
