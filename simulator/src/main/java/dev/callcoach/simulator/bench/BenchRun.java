@@ -98,6 +98,9 @@ public final class BenchRun {
     private final String accountSid = "AC" + UUID.randomUUID().toString().replace("-", "");
 
     private BenchRun(RealtimePeer peer, Backend backend, Settings settings, IntFunction<String> phoneNumbers, PrintStream log) {
+        if (settings.calls() > peer.maxCalls()) {
+            throw new IllegalArgumentException(settings.calls() + " calls, but the peer was started for at most " + peer.maxCalls());
+        }
         this.backend = backend;
         this.settings = settings;
         this.phoneNumbers = phoneNumbers;

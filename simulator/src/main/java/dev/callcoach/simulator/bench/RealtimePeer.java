@@ -21,9 +21,11 @@ public final class RealtimePeer implements AutoCloseable {
     private final String apiKey;
     private final Measurements measurements;
     private final AtomicInteger connections = new AtomicInteger();
+    private final int maxCalls;
 
     private RealtimePeer(Vertx vertx, String apiKey, int maxCalls) {
         this.apiKey = apiKey;
+        this.maxCalls = maxCalls;
         this.measurements = new Measurements(maxCalls);
         Router router = Router.router(vertx);
         router.get("/v1/realtime").handler(ctx -> handshake(vertx, ctx.request()));
@@ -46,6 +48,11 @@ public final class RealtimePeer implements AutoCloseable {
 
     public String apiKey() {
         return apiKey;
+    }
+
+    /** The most calls one run against this peer may open. */
+    public int maxCalls() {
+        return maxCalls;
     }
 
     Vertx vertx() {
