@@ -19,9 +19,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One of our services running as a child JVM: its output goes to ours line by line behind a
- * {@code [name]} prefix, and it counts as up once a URL of its answers 200.
+ * {@code [name]} prefix (or to a log file), and it counts as up once a URL of its answers 200.
+ * Also used by the bridge load benchmark.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
@@ -37,9 +38,8 @@ final class ServiceProcess implements AutoCloseable {
     /** Starts {@code java [jvmArgs] -jar jar} with these variables added to ours. */
     static ServiceProcess start(String name, Path jar, List<String> jvmArgs, Map<String, String> environment,
                                 PrintStream out) {
-        String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new java.util.ArrayList<>();
-        command.add(java);
+        command.add(javaExecutable());
         command.addAll(jvmArgs);
         command.add("-jar");
         command.add(jar.toString());
@@ -56,6 +56,25 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts {@code command} (e.g. a JVM behind {@code taskset}) with these variables added to ours,
+     * its output written to {@code log}.
+     */
+    public static ServiceProcess start(String name, List<String> command, Map<String, String> environment, Path log) {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        try {
+            return new ServiceProcess(name, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name + " (" + String.join(" ", command) + ")", e);
+        }
+    }
+
+    /** The {@code java} this JVM runs on, so children run on the same JDK. */
+    public static String javaExecutable() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
     private static void pump(String name, Process process, PrintStream out) {
         try (BufferedReader lines = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -69,7 +88,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Waits until {@code url} answers 200; fails early when the process dies meanwhile. */
-    void awaitReady(URI url, Duration timeout) throws InterruptedException {
+    public void awaitReady(URI url, Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -90,7 +109,7 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " did not answer 200 at " + url + " within " + timeout.toSeconds() + " s");
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
@@ -101,6 +120,11 @@ final class ServiceProcess implements AutoCloseable {
     /** The exit code; only once the process has ended. */
     int exitValue() {
         return process.exitValue();
+    }
+
+    /** The operating system's id of the process (with {@code taskset}, which execs its command, the JVM's). */
+    public long pid() {
+        return process.pid();
     }
 
     /** Asks the service to stop (SIGTERM, so its own shutdown runs), then insists after a grace period. */
