@@ -37,6 +37,12 @@ public class RealtimeQuota {
         LOG.warnf("openai quota exhausted: new calls refused until %s", until);
     }
 
+    /** Lifts the pause at once, when the quota is known to be back (topped up, or a test is over). */
+    public void lift() {
+        pausedUntil.set(Instant.MIN);
+        LOG.info("openai quota pause lifted");
+    }
+
     /** How long calling stays paused, if it is. */
     public Optional<Duration> pausedFor() {
         Duration left = Duration.between(clock.instant(), pausedUntil.get());
