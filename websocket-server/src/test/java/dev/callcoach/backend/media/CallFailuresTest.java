@@ -326,6 +326,40 @@ class CallFailuresTest {
         }
     }
 
+    /** A server close with 1011 mid-call: one reconnect, and the caller hears the replacement session. */
+    @Test
+    void aServerCloseMidCallIsRepairedOnce() throws Exception {
+        realtime.script(SessionScript.defaults().closeAfter(Duration.ofMillis(1500), 1011));
+        int before = realtime.sessions().size();
+        try (Followed call = place(CallerScript.answerAfter(Duration.ofMillis(100)).thenSilence(Duration.ofSeconds(4)).thenHangUp())) {
+            RealtimeSession first = call.realtime();
+            realtime.script(SessionScript.defaults());
+            call.ended();
+
+            assertThat(first.closeCode()).hasValue(1011);
+            List<RealtimeSession> sessions = realtime.sessions().subList(before, realtime.sessions().size());
+            assertThat(sessions).hasSize(2);
+            assertThat(SessionPattern.sessionsIn(call.stream().heardAudio())).containsKey(sessions.get(1).index());
+            assertThat(call.stream().closedBy()).contains("caller");
+            assertThat(call.endedEvent().reason()).isEqualTo(EndReason.CALLER_HUNG_UP);
+        }
+    }
+
+    /** The function name only on the item: end_call still ends the call after the goodbye. */
+    @Test
+    void endCallWorksWhenTheArgumentsEventLacksTheName() throws Exception {
+        realtime.script(SessionScript.defaults().omitFunctionCallName()
+                .replies(Reply.say("That is all for today, goodbye.").thenCall("end_call", "{}")));
+        try (Followed call = place(CallerScript.answerAfter(Duration.ofMillis(100)).thenSilence(Duration.ofSeconds(20)).thenHangUp())) {
+            call.realtime();
+            call.ended();
+
+            assertThat(call.stream().closedBy()).contains("server");
+            assertThat(call.stream().heardMs()).isEqualTo(call.stream().audioBytesReceived() / 8);
+            assertThat(call.endedEvent().reason()).isEqualTo(EndReason.AI_SAID_GOODBYE);
+        }
+    }
+
     // ---- helpers ----
 
     private double failedCount(String code) {
