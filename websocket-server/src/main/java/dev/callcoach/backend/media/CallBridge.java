@@ -24,10 +24,11 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
 import java.util.SequencedSet;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -65,6 +66,7 @@ final class CallBridge implements CallControl.LiveCall {
     private static final Set<String> RETRYABLE = Set.of("rate_limit_exceeded", "server_error");
     private static final String QUOTA = "insufficient_quota";
     private static final String ACTIVE_RESPONSE = "conversation_already_has_active_response";
+    private static final int MAX_ACTIVE_RESPONSE_REFUSALS = 2;
     /** Function-call names remembered from their items, by call id, until the arguments arrive. */
     private static final int MAX_FUNCTION_NAMES = 8;
 
@@ -119,6 +121,8 @@ final class CallBridge implements CallControl.LiveCall {
     private boolean aiAudioSent;
     /** Responses failed in a row; one retry is allowed. */
     private int failedResponses;
+    /** {@code conversation_already_has_active_response} refusals since the last response started; bounded so a confused server cannot loop us. */
+    private int activeResponseRefusals;
     private EndReason endReason;
     private CallScheduler.Cancellable wrapUpTimer;
     private CallScheduler.Cancellable limitTimer;
@@ -391,7 +395,10 @@ final class CallBridge implements CallControl.LiveCall {
             case ServerEvent.FunctionCallItem item -> rememberFunctionName(item);
             case ServerEvent.FunctionCall call -> onFunctionCall(call);
             case ServerEvent.SessionUpdated updated -> onSessionUpdated(updated);
-            case ServerEvent.ResponseCreated created -> responseActive = true;
+            case ServerEvent.ResponseCreated created -> {
+                responseActive = true;
+                activeResponseRefusals = 0;
+            }
             case ServerEvent.ResponseDone done -> onResponseDone(done);
             case ServerEvent.Error error -> onError(error);
             case ServerEvent.Unknown unknown -> deps.metrics().unknownRealtimeEvent();
@@ -522,12 +529,13 @@ final class CallBridge implements CallControl.LiveCall {
     /** An {@code error}, handled by the kind of client event that caused it (its echoed {@code event_id}). */
     private void onError(ServerEvent.Error error) {
         ClientEventKind cause = ClientEventKind.of(error.clientEventId()).orElse(null);
-        deps.metrics().realtimeError(cause == null ? "none" : cause.name().toLowerCase(java.util.Locale.ROOT));
+        deps.metrics().realtimeError(cause == null ? "none" : cause.name().toLowerCase(Locale.ROOT));
         if (cause == ClientEventKind.SESSION_UPDATE) {
             LOG.warnf("realtime refused session.update session=%s code=%s param=%s message=\"%s\"", sessionId, error.code(),
                     error.param(), error.message());
             sessionRefused("refused: " + error.code());
-        } else if (cause == ClientEventKind.RESPONSE_CREATE && ACTIVE_RESPONSE.equals(error.code())) {
+        } else if (cause == ClientEventKind.RESPONSE_CREATE && ACTIVE_RESPONSE.equals(error.code())
+                && activeResponseRefusals++ < MAX_ACTIVE_RESPONSE_REFUSALS) {
             // Our idea of "no response running" was wrong: stop the running one, then ask again.
             LOG.infof("response.create met an active response session=%s action=cancel-then-create", sessionId);
             cancelThenCreate();

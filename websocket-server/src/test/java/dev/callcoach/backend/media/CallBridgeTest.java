@@ -513,6 +513,13 @@ class CallBridgeTest {
         realtime.emit(new ServerEvent.Error("invalid_request_error", "conversation_already_has_active_response", "busy", null, "rc_2"));
         assertThat(types(realtime.link().sent)).endsWith("response.cancel", "response.create");
         assertThat(meters.get("callcoach.realtime.errors").tag("cause", "response_create").counter().count()).isEqualTo(1);
+
+        // A server that keeps refusing is not argued with forever.
+        int sent = realtime.link().sent.size();
+        for (int i = 0; i < 3; i++) {
+            realtime.emit(new ServerEvent.Error("invalid_request_error", "conversation_already_has_active_response", "busy", null, "rc_9"));
+        }
+        assertThat(realtime.link().sent).hasSize(sent + 2);
     }
 
     @Test
