@@ -45,6 +45,9 @@ public final class SimulatorMain {
                         .accountSid(options.accountSid()).authToken(options.authToken()).defaultScript(options.defaultScript());
                 options.urlRewrites().forEach(builder::urlRewrite);
                 options.scripts().forEach(builder::script);
+                if (!options.trialVerifiedNumbers().isEmpty()) {
+                    builder.trialAccount(options.trialVerifiedNumbers().toArray(String[]::new));
+                }
                 twilio = builder.start();
                 FakeRealtime realtime = FakeRealtime.builder().vertx(vertx).host(options.host()).port(options.realtimePort())
                         .apiKey(options.openAiKey()).script(options.sessionScript()).start();

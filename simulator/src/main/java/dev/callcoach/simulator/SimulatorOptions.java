@@ -20,7 +20,9 @@ record SimulatorOptions(
         CallerScript defaultScript,
         Map<String, CallerScript> scripts,
         List<String> transcripts,
-        List<String> replies) {
+        List<String> replies,
+        List<String> realtimeFaults,
+        List<String> trialVerifiedNumbers) {
 
     static final String USAGE = """
             Usage: java -jar simulator.jar [options]
@@ -37,8 +39,15 @@ record SimulatorOptions(
               --script NUMBER=TEXT    caller script for one destination number (repeatable)
               --transcript TEXT       canned transcript of the next caller utterance (repeatable, in order)
               --reply TEXT            what the model says in the next response (repeatable, in order)
+              --realtime-fault SPEC   a FakeRealtime fault (repeatable), e.g. "fail-response 1 insufficient_quota",
+                                      "incomplete-response 2 max_output_tokens", "reject-session-update",
+                                      "transcription-delay 3s", "fail-transcriptions", "omit-function-name",
+                                      "close-after 5s 1011" (see docs/simulator.md)
+              --trial-verified NUMBER make FakeTwilio a trial account whose only verified number is NUMBER (repeatable):
+                                      calls to others fail with 21219
               --help                  this text
             Caller script text: answer after 300ms; silence 1s; speak 1.5s; wait-reply; wait-heard 500ms; dtmf 12; hangup after 2s
+            (a voicemail: "machine machine_end_beep after 1s"; also busy, no-answer, failed)
             """;
 
     static final String DEFAULT_SCRIPT = "answer after 1s; silence 500ms; wait-reply; speak 1.5s; wait-reply; speak 2s; "
@@ -56,6 +65,8 @@ record SimulatorOptions(
         Map<String, CallerScript> scripts = new LinkedHashMap<>();
         List<String> transcripts = new ArrayList<>();
         List<String> replies = new ArrayList<>();
+        List<String> faults = new ArrayList<>();
+        List<String> verified = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) {
@@ -77,17 +88,26 @@ record SimulatorOptions(
                 case "--script" -> scripts.put(before(flag, value), CallerScript.parse(after(value)));
                 case "--transcript" -> transcripts.add(value);
                 case "--reply" -> replies.add(value);
+                case "--realtime-fault" -> {
+                    SessionScript.defaults().withFault(value); // refuse a bad spec at start, not at the first call
+                    faults.add(value);
+                }
+                case "--trial-verified" -> verified.add(value);
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
         return new SimulatorOptions(host, twilioPort, realtimePort, accountSid, authToken, openAiKey, rewrites, defaultScript,
-                scripts, transcripts, replies);
+                scripts, transcripts, replies, faults, verified);
     }
 
     SessionScript sessionScript() {
-        return SessionScript.defaults()
+        SessionScript script = SessionScript.defaults()
                 .transcripts(transcripts.toArray(String[]::new))
                 .replies(replies.stream().map(Reply::say).toArray(Reply[]::new));
+        for (String fault : realtimeFaults) {
+            script = script.withFault(fault);
+        }
+        return script;
     }
 
     private static int port(String flag, String value) {

@@ -27,6 +27,15 @@ class SimulatorMainTest {
     }
 
     @Test
+    void faultFlagsTurnIntoScriptsAndBadOnesAreRefusedAtStart() {
+        SimulatorOptions options = SimulatorOptions.parse("--realtime-fault", "fail-response 2 server_error",
+                "--realtime-fault", "reject-session-update", "--trial-verified", "+15551234567");
+        assertThat(options.sessionScript().toString()).contains("rejectSessionUpdate=true").contains("server_error");
+        assertThat(options.trialVerifiedNumbers()).containsExactly("+15551234567");
+        assertThatThrownBy(() -> SimulatorOptions.parse("--realtime-fault", "explode")).hasMessageContaining("unknown realtime fault");
+    }
+
+    @Test
     void rejectsBadFlagsClearly() {
         assertThatThrownBy(() -> SimulatorOptions.parse("--twilio-port", "http")).hasMessageContaining("port number");
         assertThatThrownBy(() -> SimulatorOptions.parse("--nope", "1")).hasMessageContaining("unknown option --nope");

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(ErrorReply.class),
         @JsonSubTypes.Type(CallStatusChanged.class),
         @JsonSubTypes.Type(TranscriptEvent.class),
+        @JsonSubTypes.Type(CallEnded.class),
 })
 public sealed interface ChannelMessage permits ChannelRequest, ChannelReply, ChannelEvent {
 }

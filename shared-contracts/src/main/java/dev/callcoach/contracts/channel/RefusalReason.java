@@ -14,5 +14,7 @@ public enum RefusalReason {
     /** The scenario form or voice fails validation. */
     INVALID_CONFIG,
     /** Calling is switched off or a dependency is down. */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /** OpenAI reported the account out of quota; calling is paused until {@code retryAfterSeconds}. */
+    CALLING_PAUSED
 }

@@ -209,9 +209,9 @@ class ChannelCodecTest {
                 Arguments.of("call.reserve", "scenarioConfig", "{\"yearsOfExperience\": 2}",
                         "field 'scenarioConfig.yearsOfExperience' must be a string"),
                 Arguments.of("call.refused", "reason", "\"BORED\"", "field 'reason' must be one of PHONE_LIMIT, "
-                        + "CONCURRENCY_CAP, DAILY_CAP, INVALID_NUMBER, UNKNOWN_SCENARIO, INVALID_CONFIG, UNAVAILABLE"),
+                        + "CONCURRENCY_CAP, DAILY_CAP, INVALID_NUMBER, UNKNOWN_SCENARIO, INVALID_CONFIG, UNAVAILABLE, CALLING_PAUSED"),
                 Arguments.of("call.refused", "reason", "0", "field 'reason' must be one of PHONE_LIMIT, "
-                        + "CONCURRENCY_CAP, DAILY_CAP, INVALID_NUMBER, UNKNOWN_SCENARIO, INVALID_CONFIG, UNAVAILABLE"),
+                        + "CONCURRENCY_CAP, DAILY_CAP, INVALID_NUMBER, UNKNOWN_SCENARIO, INVALID_CONFIG, UNAVAILABLE, CALLING_PAUSED"),
                 Arguments.of("call.status", "status", "\"IN_PROGRESS\"", "field 'status' must be one of reserved, "
                         + "queued, initiated, ringing, in-progress, completed, busy, no-answer, failed, canceled, "
                         + "released"),
@@ -324,5 +324,16 @@ class ChannelCodecTest {
         String json = codec.encode(ContractExamples.message("call.status"));
 
         assertThat(json).contains("\"at\":\"2025-03-14T15:19:52.318Z\"").startsWith("{\"type\":\"call.status\"");
+    }
+
+    @Test
+    void callEndedCarriesACodeAndWhetherTheCallCounted() {
+        UUID session = UUID.randomUUID();
+        CallEnded ended = new CallEnded(session, EndReason.AI_UNAVAILABLE, false, java.time.Instant.parse("2025-03-14T15:20:07Z"));
+        String frame = codec.encode(ended);
+        assertThat(frame).contains("\"reason\":\"AI_UNAVAILABLE\"").contains("\"counted\":false");
+        assertThat(codec.decode(frame)).isEqualTo(ended);
+        assertThat(refused(frame.replace("AI_UNAVAILABLE", "EXPLODED")).code()).isEqualTo(ErrorCode.INVALID_MESSAGE);
+        assertThat(refused(frame.replace(",\"counted\":false", "")).code()).isEqualTo(ErrorCode.INVALID_MESSAGE);
     }
 }

@@ -40,12 +40,15 @@ public final class FakeRealtime implements AutoCloseable {
     private final List<RealtimeSession> sessions = new ArrayList<>();
     private final AtomicInteger refused = new AtomicInteger();
     private volatile SessionScript script;
+    /** The script given at start, which {@code POST /_sim/realtime/faults} adds its faults to. */
+    private final SessionScript baseScript;
     private final HttpEndpoint endpoint;
 
     private FakeRealtime(Builder b) {
         this.apiKey = b.apiKey;
         this.recordAudioPayloads = b.recordAudioPayloads;
         this.script = b.script;
+        this.baseScript = b.script;
         Vertx vertx = b.vertx != null ? b.vertx : Vertx.vertx();
         HttpServerOptions options = new HttpServerOptions()
                 .setMaxWebSocketFrameSize(24 * 1024 * 1024)
@@ -89,6 +92,10 @@ public final class FakeRealtime implements AutoCloseable {
 
     public SessionScript script() {
         return script;
+    }
+
+    SessionScript baseScript() {
+        return baseScript;
     }
 
     /** Every session opened, oldest first. */

@@ -1,10 +1,12 @@
 package dev.callcoach.simulator.realtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callcoach.simulator.http.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import java.util.function.Consumer;
 
 /**
@@ -27,6 +29,20 @@ final class RealtimeInspectionApi {
             realtime.sessions().forEach(s -> list.add(summary(s)));
             Json.respond(ctx, 200, Json.object().put("openSessionCount", realtime.openSessionCount())
                     .put("refusedConnections", realtime.refusedConnections()).set("sessions", list));
+        });
+        // Faults for sessions opened from now on: {"faults":["fail-response 1 insufficient_quota", ...]}; [] clears them.
+        router.post("/_sim/realtime/faults").handler(BodyHandler.create(false).setBodyLimit(64 * 1024)).handler(ctx -> {
+            try {
+                JsonNode body = Json.MAPPER.readTree(ctx.body().asString());
+                SessionScript script = realtime.baseScript();
+                for (JsonNode fault : body.path("faults")) {
+                    script = script.withFault(fault.asText());
+                }
+                realtime.script(script);
+                Json.respond(ctx, 200, Json.object().put("script", script.toString()));
+            } catch (Exception e) {
+                Json.error(ctx, 400, e.getMessage() == null ? "bad request" : e.getMessage());
+            }
         });
         router.get("/_sim/realtime/sessions/:id").handler(ctx -> withSession(ctx, s -> {
             ObjectNode json = summary(s);

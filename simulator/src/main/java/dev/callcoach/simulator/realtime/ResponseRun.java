@@ -29,6 +29,9 @@ final class ResponseRun {
     private final String conversationId;
     private final List<ObjectNode> output = new ArrayList<>();
     private final String[] words;
+    /** Which response of the session this is (1 = first), for the script's faults. */
+    private final int responseNumber;
+    private double audioBudgetFraction = 1.0;
     private long timer = -1;
     private boolean finished;
     private Conversation.Item message;
@@ -38,11 +41,12 @@ final class ResponseRun {
     private int wordsSent;
     private int textWordsPerTick;
 
-    ResponseRun(SessionConnection session, Plan plan, String conversationId) {
+    ResponseRun(SessionConnection session, Plan plan, String conversationId, int responseNumber) {
         this.session = session;
         this.plan = plan;
         this.conversationId = conversationId;
         this.words = plan.reply().speaks() ? plan.reply().text().trim().split("\\s+") : new String[0];
+        this.responseNumber = responseNumber;
     }
 
     String id() {
@@ -77,7 +81,17 @@ final class ResponseRun {
     }
 
     private void begin() {
-        if (plan.reply().speaks()) {
+        SessionScript.ResponseFault fault = session.script().responseFault(responseNumber);
+        if (fault != null && fault.status().equals("failed")) {
+            ObjectNode details = Json.object().put("type", "failed");
+            details.putObject("error").put("type", fault.errorType()).put("code", fault.code())
+                    .put("message", "The response failed: " + fault.code() + " (simulated).");
+            done("failed", details);
+        } else if (fault != null && plan.reply().speaks()) {
+            // Output stops halfway, as when the token budget or the content filter cuts a reply off.
+            audioBudgetFraction = 0.5;
+            beginMessage();
+        } else if (plan.reply().speaks()) {
             beginMessage();
         } else {
             callToolOrFinish();
@@ -97,7 +111,8 @@ final class ResponseRun {
         ObjectNode part = plan.textOnly() ? Json.object().put("type", "text").put("text", "")
                 : Json.object().put("type", "audio").put("transcript", "");
         session.send(ids(event("response.content_part.added")).set("part", part));
-        audioBytesTotal = plan.textOnly() ? 0 : plan.reply().audio().toMillis() * plan.encoding().bytesPerMs();
+        audioBytesTotal = plan.textOnly() ? 0
+                : (long) (plan.reply().audio().toMillis() * audioBudgetFraction) * plan.encoding().bytesPerMs();
         long deltaMs = session.script().deltaDuration().toMillis();
         long ticks = plan.textOnly() ? words.length : Math.max(1, (audioBytesTotal + deltaMs * plan.encoding().bytesPerMs() - 1)
                 / (deltaMs * plan.encoding().bytesPerMs()));
@@ -126,7 +141,11 @@ final class ResponseRun {
                     .put("delta", delta));
         }
         boolean more = plan.textOnly() ? wordsSent < words.length : audioBytesSent < audioBytesTotal;
-        if (more) {
+        SessionScript.ResponseFault fault = session.script().responseFault(responseNumber);
+        if (!more && fault != null) {
+            finishMessage("incomplete");
+            done("incomplete", Json.object().put("type", "incomplete").put("reason", fault.reason()));
+        } else if (more) {
             long deltaMs = session.script().deltaDuration().toMillis();
             timer = session.later(Math.max(1, Math.round(deltaMs / session.script().audioSpeed())), this::tick);
         } else {
@@ -177,8 +196,12 @@ final class ResponseRun {
         String itemId = item.get("id").asText();
         session.send(event("response.function_call_arguments.delta").put("response_id", id).put("item_id", itemId)
                 .put("output_index", index).put("call_id", callId).put("delta", reply.toolArguments()));
-        session.send(event("response.function_call_arguments.done").put("response_id", id).put("item_id", itemId)
-                .put("output_index", index).put("call_id", callId).put("name", reply.toolName()).put("arguments", reply.toolArguments()));
+        ObjectNode argumentsDone = event("response.function_call_arguments.done").put("response_id", id).put("item_id", itemId)
+                .put("output_index", index).put("call_id", callId).put("arguments", reply.toolArguments());
+        if (!session.script().omitsFunctionCallName()) {
+            argumentsDone.put("name", reply.toolName());
+        }
+        session.send(argumentsDone);
         item.put("status", "completed").put("arguments", reply.toolArguments());
         output.add(item.deepCopy());
         session.send(event("response.output_item.done").put("response_id", id).put("output_index", index).set("item", item.deepCopy()));

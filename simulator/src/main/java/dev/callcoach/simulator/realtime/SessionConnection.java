@@ -82,6 +82,9 @@ final class SessionConnection {
             SessionScript.RealtimeFault fault = script.error();
             later(script.errorAfter().toMillis(), () -> sendError(new RealtimeError(fault.type(), fault.code(), fault.message(), null), null));
         }
+        if (script.closeAfter() != null) {
+            later(script.closeAfter().toMillis(), () -> close(script.closeCode(), "simulated close"));
+        }
         if (script.expireAfter() != null) {
             later(script.expireAfter().toMillis(), () -> {
                 sendError(RealtimeError.invalid("session_expired", "Your session hit the maximum duration of "
@@ -290,6 +293,11 @@ final class SessionConnection {
     }
 
     private void updateSession(JsonNode update) {
+        if (script.rejectsSessionUpdate()) {
+            // As when the API refuses an update: nothing of it applies, the session keeps its defaults.
+            String param = session.dialect() == Dialect.GA ? "session.audio.output.format" : "session.output_audio_format";
+            throw RealtimeError.invalid("invalid_value", "Invalid value in session.update (simulated rejection).", param);
+        }
         if (session.dialect() == Dialect.GA && update.path("type").asText().equals("transcription")) {
             throw RealtimeError.invalid("invalid_value", "Cannot change a realtime session into a transcription session.", "session.type");
         }
@@ -388,18 +396,36 @@ final class SessionConnection {
         session.utteranceCommitted();
         if (config.transcribes()) {
             String transcript = script.transcript(session.utteranceCount());
-            String[] words = transcript.split(" ");
-            for (int i = 0; i < words.length; i++) {
-                send(event("conversation.item.input_audio_transcription.delta").put("item_id", itemId).put("content_index", 0)
-                        .put("delta", (i == 0 ? "" : " ") + words[i]));
+            long inputMs = inputAudioMs();
+            Runnable transcribe = () -> transcribe(itemId, item, transcript, inputMs);
+            if (script.transcriptionDelay().isZero()) {
+                transcribe.run();
+            } else {
+                later(script.transcriptionDelay().toMillis(), transcribe);
             }
-            ((ObjectNode) item.get("content").get(0)).put("transcript", transcript);
-            ObjectNode completed = event("conversation.item.input_audio_transcription.completed").put("item_id", itemId)
-                    .put("content_index", 0).put("transcript", transcript);
-            completed.putObject("usage").put("type", "tokens").put("input_tokens", inputAudioMs() / 100)
-                    .put("output_tokens", words.length).put("total_tokens", inputAudioMs() / 100 + words.length);
-            send(completed);
         }
+    }
+
+    private void transcribe(String itemId, ObjectNode item, String transcript, long inputMs) {
+        if (script.failsTranscriptions()) {
+            ObjectNode failed = event("conversation.item.input_audio_transcription.failed").put("item_id", itemId)
+                    .put("content_index", 0);
+            failed.putObject("error").put("type", "transcription_error").put("code", "audio_unintelligible")
+                    .put("message", "Audio could not be transcribed (simulated).").putNull("param");
+            send(failed);
+            return;
+        }
+        String[] words = transcript.split(" ");
+        for (int i = 0; i < words.length; i++) {
+            send(event("conversation.item.input_audio_transcription.delta").put("item_id", itemId).put("content_index", 0)
+                    .put("delta", (i == 0 ? "" : " ") + words[i]));
+        }
+        ((ObjectNode) item.get("content").get(0)).put("transcript", transcript);
+        ObjectNode completed = event("conversation.item.input_audio_transcription.completed").put("item_id", itemId)
+                .put("content_index", 0).put("transcript", transcript);
+        completed.putObject("usage").put("type", "tokens").put("input_tokens", inputMs / 100)
+                .put("output_tokens", words.length).put("total_tokens", inputMs / 100 + words.length);
+        send(completed);
     }
 
     private void createItem(JsonNode event) {
@@ -518,7 +544,7 @@ final class SessionConnection {
         ResponseRun.Plan plan = new ResponseRun.Plan(script.reply(session.responseCount()), textOnly, SessionConfig.encoding(formatName),
                 formatJson.deepCopy(), voice, SessionConfig.functionNames(tools), !toolChoice.equals("none"), inConversation,
                 modalities.deepCopy(), maxTokens.deepCopy(), params.has("metadata") ? params.get("metadata").deepCopy() : null);
-        ResponseRun run = new ResponseRun(this, plan, conversationId);
+        ResponseRun run = new ResponseRun(this, plan, conversationId, session.responseCount());
         if (inConversation) {
             active = run;
         } else {

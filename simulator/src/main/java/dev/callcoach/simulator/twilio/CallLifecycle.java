@@ -33,6 +33,8 @@ final class CallLifecycle {
     static final DateTimeFormatter RFC_2822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US)
             .withZone(ZoneOffset.UTC);
     private static final String API_VERSION = "2010-04-01";
+    static final Duration AMD_DELAY = Duration.ofMillis(1200);
+    static final Duration AMD_MESSAGE_END_DELAY = Duration.ofMillis(2500);
 
     private final CallEnvironment env;
     private final SimulatedCall call;
@@ -127,6 +129,9 @@ final class CallLifecycle {
         }
         call.status(CallStatus.IN_PROGRESS);
         statusCallback("answered", CallStatus.IN_PROGRESS, null);
+        if (request.machineDetection() != null && request.asyncAmd()) {
+            later(amdDelay(), this::amdResult);
+        }
         timeLimitTimer = env.vertx().setTimer(request.timeLimitSeconds() * 1000L,
                 id -> finish(CallStatus.COMPLETED, EndReason.TIME_LIMIT, "200"));
         if (request.url() != null) {
@@ -136,9 +141,40 @@ final class CallLifecycle {
         }
     }
 
+    /** What answering machine detection reports for this call: the script's answer, as Twilio's {@code AnsweredBy}. */
+    private String answeredBy() {
+        String answeredBy = script.outcome() instanceof Answer a ? a.answeredBy() : "unknown";
+        // Without DetectMessageEnd Twilio reports a machine as soon as it recognises one.
+        return request.machineDetection().equals("Enable") && answeredBy.startsWith("machine_") ? "machine_start" : answeredBy;
+    }
+
+    /** Detection takes a moment: a greeting must be heard to judge it, and its end waited for with DetectMessageEnd. */
+    private Duration amdDelay() {
+        return request.machineDetection().equals("DetectMessageEnd") && !answeredBy().equals("human")
+                ? AMD_MESSAGE_END_DELAY : AMD_DELAY;
+    }
+
+    /** Async AMD: the result goes to {@code AsyncAmdStatusCallback} while the call's TwiML is already running. */
+    private void amdResult() {
+        if (call.isEnded() || request.asyncAmdStatusCallback() == null) {
+            return;
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("AccountSid", env.accountSid());
+        params.put("AnsweredBy", answeredBy());
+        params.put("CallSid", call.sid());
+        params.put("MachineDetectionDuration", String.valueOf(amdDelay().toMillis()));
+        env.webhooks().send("amd-callback", request.asyncAmdStatusCallback(), request.asyncAmdStatusCallbackMethod(), params)
+                .onSuccess(call::amdCallbackSent);
+    }
+
     private void fetchAndRun(String purpose, String url, String method) {
         int gen = generation;
-        env.webhooks().send(purpose, url, method, callParams(CallStatus.IN_PROGRESS)).onSuccess(response -> {
+        Map<String, String> params = callParams(CallStatus.IN_PROGRESS);
+        if (request.machineDetection() != null && !request.asyncAmd() && purpose.equals("Url")) {
+            params.put("AnsweredBy", answeredBy());
+        }
+        env.webhooks().send(purpose, url, method, params).onSuccess(response -> {
             call.twimlRequested(response);
             if (gen != generation || call.isEnded()) {
                 return;

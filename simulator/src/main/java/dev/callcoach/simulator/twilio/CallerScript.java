@@ -37,8 +37,16 @@ public final class CallerScript {
     public sealed interface Outcome permits Answer, Busy, NoAnswer, Fail {
     }
 
-    /** Picks up after ringing this long (no-answer instead if that exceeds the call's {@code Timeout}). */
-    public record Answer(Duration after) implements Outcome {
+    /**
+     * Picks up after ringing this long (no-answer instead if that exceeds the call's {@code Timeout}).
+     * {@code answeredBy} is what Twilio's answering machine detection reports: {@code human}, or
+     * {@code machine_start}, {@code machine_end_beep}, {@code fax} ... for a voicemail or fax line.
+     */
+    public record Answer(Duration after, String answeredBy) implements Outcome {
+
+        public Answer(Duration after) {
+            this(after, "human");
+        }
     }
 
     /** Rejects as busy after ringing this long. */
@@ -83,6 +91,9 @@ public final class CallerScript {
     }
 
     static final Duration DEFAULT_RING = Duration.ofMillis(200);
+    /** Twilio's {@code AnsweredBy} values for something other than a person. */
+    static final List<String> MACHINE_ANSWERS = List.of("machine_start", "machine_end_beep", "machine_end_silence",
+            "machine_end_other", "fax");
     static final Duration DEFAULT_QUIET = Duration.ofMillis(400);
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s)");
     private static final Pattern DIGITS = Pattern.compile("[0-9*#wW]+");
@@ -102,6 +113,18 @@ public final class CallerScript {
     /** Answers after a short (200 ms) ring. */
     public static CallerScript answer() {
         return answerAfter(DEFAULT_RING);
+    }
+
+    /**
+     * A machine answers after {@code ring}: the call is answered and its TwiML runs like any other, and
+     * answering machine detection (if the call asked for it) reports {@code answeredBy}, e.g.
+     * {@code machine_start}, {@code machine_end_beep} or {@code fax}.
+     */
+    public static CallerScript machineAnswers(String answeredBy, Duration ring) {
+        if (!MACHINE_ANSWERS.contains(answeredBy)) {
+            throw new IllegalArgumentException("answeredBy must be one of " + MACHINE_ANSWERS + ": " + answeredBy);
+        }
+        return new CallerScript(new Answer(nonNegative(ring), answeredBy), List.of());
     }
 
     public static CallerScript busy() {
@@ -169,7 +192,7 @@ public final class CallerScript {
     }
 
     /**
-     * Reads the text form: an outcome ({@code answer [after D]}, {@code busy [after D]},
+     * Reads the text form: an outcome ({@code answer [after D]}, {@code machine [ANSWERED_BY [after D]]}, {@code busy [after D]},
      * {@code no-answer}, {@code failed}) then steps separated by {@code ;} or new lines:
      * {@code silence D}, {@code speak D}, {@code play FILE}, {@code wait-heard D},
      * {@code wait-reply [D]}, {@code dtmf DIGITS}, {@code hangup [after D]}. D is like {@code 300ms} or {@code 1.5s}.
@@ -194,6 +217,7 @@ public final class CallerScript {
     @Override
     public String toString() {
         String head = switch (outcome) {
+            case Answer a when !a.answeredBy().equals("human") -> "machine " + a.answeredBy() + " after " + format(a.after());
             case Answer a -> "answer after " + format(a.after());
             case Busy b -> "busy after " + format(b.after());
             case NoAnswer n -> "no-answer";
@@ -222,7 +246,9 @@ public final class CallerScript {
             case "busy" -> busyAfter(words.length == 1 ? Duration.ofSeconds(1) : after(part, words));
             case "no-answer" -> exactly(part, words, 1, noAnswer());
             case "failed" -> exactly(part, words, 1, failed());
-            default -> throw new IllegalArgumentException("a caller script starts with answer, busy, no-answer or failed: '" + part + "'");
+            case "machine" -> machineAnswers(words.length > 1 ? words[1] : "machine_start", words.length > 2
+                    ? after(part, java.util.Arrays.copyOfRange(words, 1, words.length)) : DEFAULT_RING);
+            default -> throw new IllegalArgumentException("a caller script starts with answer, machine, busy, no-answer or failed: '" + part + "'");
         };
     }
 

@@ -23,11 +23,16 @@ record CreateCallRequest(
         String statusCallbackMethod,
         Set<String> statusCallbackEvents,
         int timeoutSeconds,
-        int timeLimitSeconds) {
+        int timeLimitSeconds,
+        String machineDetection,
+        boolean asyncAmd,
+        String asyncAmdStatusCallback,
+        String asyncAmdStatusCallbackMethod) {
 
     static final int MAX_TWIML_CHARS = 4000;
     private static final Set<String> EVENTS = Set.of("initiated", "ringing", "answered", "completed");
     private static final Set<String> METHODS = Set.of("GET", "POST");
+    private static final Set<String> MACHINE_DETECTION = Set.of("Enable", "DetectMessageEnd");
 
     /** Parses and validates; throws {@link TwilioApiError} with Twilio's code on the first problem found. */
     static CreateCallRequest parse(Map<String, List<String>> form, DialingRules rules) {
@@ -44,6 +49,10 @@ record CreateCallRequest(
         }
         if (!PhoneNumbers.isE164(from) && !PhoneNumbers.isEndpoint(from)) {
             throw TwilioApiError.badRequest(21212, "Invalid 'From' Phone Number: " + PhoneNumbers.mask(from));
+        }
+        if (!rules.verifiedNumbers().isEmpty() && !rules.verifiedNumbers().contains(to)) {
+            throw TwilioApiError.badRequest(21219, "The number " + PhoneNumbers.mask(to) + " is unverified. Trial accounts "
+                    + "may only make calls to verified numbers.");
         }
         if (!rules.ownedNumbers().isEmpty() && !rules.ownedNumbers().contains(from)) {
             throw TwilioApiError.badRequest(21210, "The source phone number provided, " + PhoneNumbers.mask(from)
@@ -95,8 +104,19 @@ record CreateCallRequest(
         }
         int timeout = integer(form, "Timeout", 60, 1, 600, 21208);
         int timeLimit = integer(form, "TimeLimit", 14_400, 1, 86_400, 21208);
+        String machineDetection = single(form, "MachineDetection");
+        if (machineDetection != null && !MACHINE_DETECTION.contains(machineDetection)) {
+            throw TwilioApiError.badRequest(20001, "MachineDetection must be Enable or DetectMessageEnd, got '"
+                    + machineDetection + "'");
+        }
+        boolean asyncAmd = "true".equalsIgnoreCase(single(form, "AsyncAmd"));
+        String amdCallback = single(form, "AsyncAmdStatusCallback");
+        if (amdCallback != null) {
+            requireAbsoluteHttpUrl(amdCallback, 21609, "AsyncAmdStatusCallback");
+        }
         return new CreateCallRequest(to, from, url, method, twiml, statusCallback, statusCallbackMethod,
-                Set.copyOf(events), timeout, timeLimit);
+                Set.copyOf(events), timeout, timeLimit, machineDetection, asyncAmd, amdCallback,
+                method(form, "AsyncAmdStatusCallbackMethod"));
     }
 
     boolean wantsCallback(String event) {

@@ -7,9 +7,11 @@ import java.util.Set;
  * calling codes; empty = all), Twilio's block list, and the numbers the account may call from
  * (empty = any valid number).
  */
-record DialingRules(Set<String> allowedCallingCodes, Set<String> blockedNumbers, Set<String> ownedNumbers) {
+record DialingRules(Set<String> allowedCallingCodes, Set<String> blockedNumbers, Set<String> ownedNumbers,
+        Set<String> verifiedNumbers) {
 
     DialingRules {
+        verifiedNumbers = Set.copyOf(verifiedNumbers);
         allowedCallingCodes = Set.copyOf(allowedCallingCodes);
         blockedNumbers = Set.copyOf(blockedNumbers);
         ownedNumbers = Set.copyOf(ownedNumbers);

@@ -54,7 +54,7 @@ public final class FakeTwilio implements AutoCloseable {
     private FakeTwilio(Builder b) {
         this.accountSid = b.accountSid;
         this.authToken = b.authToken;
-        this.rules = new DialingRules(b.allowedCallingCodes, b.blockedNumbers, b.ownedNumbers);
+        this.rules = new DialingRules(b.allowedCallingCodes, b.blockedNumbers, b.ownedNumbers, b.verifiedNumbers);
         this.defaultScript = b.defaultScript;
         this.scripts.putAll(b.scripts);
         Vertx vertx = b.vertx != null ? b.vertx : Vertx.vertx();
@@ -192,6 +192,7 @@ public final class FakeTwilio implements AutoCloseable {
         private Set<String> allowedCallingCodes = Set.of();
         private Set<String> blockedNumbers = Set.of();
         private Set<String> ownedNumbers = Set.of();
+        private Set<String> verifiedNumbers = Set.of();
         private boolean recordHeardAudio = true;
 
         private Builder() {
@@ -283,6 +284,15 @@ public final class FakeTwilio implements AutoCloseable {
         /** The account's own numbers; when set, any other {@code From} fails with 21210. */
         public Builder ownedNumbers(String... numbers) {
             this.ownedNumbers = Set.of(numbers);
+            return this;
+        }
+
+        /**
+         * A trial account: only these destination numbers are verified, and calls to any other fail with 21219.
+         * (Pair with {@link #ownedNumbers} for 21210, a {@code From} the account does not own.)
+         */
+        public Builder trialAccount(String... verifiedNumbers) {
+            this.verifiedNumbers = Set.of(verifiedNumbers);
             return this;
         }
 

@@ -48,6 +48,7 @@ public final class SimulatedCall {
     private final List<WebhookRequest> statusCallbacks = new ArrayList<>();
     private final List<WebhookRequest> twimlRequests = new ArrayList<>();
     private final List<WebhookRequest> streamCallbacks = new ArrayList<>();
+    private final List<WebhookRequest> amdCallbacks = new ArrayList<>();
     private final List<TwilioNotification> notifications = new ArrayList<>();
     private final List<SimulatedStream> streams = new ArrayList<>();
     private CallStatus status = CallStatus.QUEUED;
@@ -112,6 +113,11 @@ public final class SimulatedCall {
     /** {@code <Stream statusCallback>} requests. */
     public synchronized List<WebhookRequest> streamCallbacks() {
         return List.copyOf(streamCallbacks);
+    }
+
+    /** Async answering machine detection results sent to {@code AsyncAmdStatusCallback}. */
+    public synchronized List<WebhookRequest> amdCallbacks() {
+        return List.copyOf(amdCallbacks);
     }
 
     public synchronized List<TwilioNotification> notifications() {
@@ -202,6 +208,10 @@ public final class SimulatedCall {
 
     synchronized void streamCallbackSent(WebhookRequest request) {
         streamCallbacks.add(request);
+    }
+
+    synchronized void amdCallbackSent(WebhookRequest request) {
+        amdCallbacks.add(request);
     }
 
     synchronized void notify(int code, TwilioNotification.Level level, String message) {

@@ -105,6 +105,7 @@ final class TwilioInspectionApi {
         json.set("statusCallbacks", webhooks(call.statusCallbacks()));
         json.set("twimlRequests", webhooks(call.twimlRequests()));
         json.set("streamCallbacks", webhooks(call.streamCallbacks()));
+        json.set("amdCallbacks", webhooks(call.amdCallbacks()));
         ArrayNode streams = json.putArray("streams");
         call.streams().forEach(stream -> streams.add(stream(stream)));
         return json;

@@ -37,6 +37,33 @@ class RealtimeInspectionApiTest {
         }
     }
 
+    @Test
+    void faultsAreSwitchedOnOverHttpForSessionsOpenedAfterwards() throws Exception {
+        try (FakeRealtime realtime = FakeRealtime.builder().apiKey(RealtimeTestClient.KEY).start()) {
+            assertThat(post(realtime, "{\"faults\":[\"fail-response 1 insufficient_quota\"]}").statusCode()).isEqualTo(200);
+            try (RealtimeTestClient client = RealtimeTestClient.connect(realtime, false)) {
+                client.next("session.created");
+                client.send("{\"type\":\"response.create\"}");
+                assertThat(client.next("response.done").at("/response/status_details/error/code").asText()).isEqualTo("insufficient_quota");
+            }
+            HttpResponse<String> bad = post(realtime, "{\"faults\":[\"explode\"]}");
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(bad.body()).contains("unknown realtime fault");
+            assertThat(post(realtime, "{\"faults\":[]}").statusCode()).isEqualTo(200);
+            try (RealtimeTestClient client = RealtimeTestClient.connect(realtime, false)) {
+                client.next("session.created");
+                client.send("{\"type\":\"response.create\"}");
+                assertThat(client.next("response.done").at("/response/status").asText()).isEqualTo("completed");
+            }
+        }
+    }
+
+    private static HttpResponse<String> post(FakeRealtime realtime, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(realtime.baseUrl() + "/_sim/realtime/faults"))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static JsonNode get(FakeRealtime realtime, String path) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(realtime.baseUrl() + path))
                 .build(), HttpResponse.BodyHandlers.ofString());

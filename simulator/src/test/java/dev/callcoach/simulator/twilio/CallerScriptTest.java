@@ -23,6 +23,11 @@ class CallerScriptTest {
         assertThat(CallerScript.parse("busy").outcome()).isInstanceOf(CallerScript.Busy.class);
         assertThat(CallerScript.parse("no-answer").outcome()).isInstanceOf(CallerScript.NoAnswer.class);
         assertThat(CallerScript.parse("failed").outcome()).isInstanceOf(CallerScript.Fail.class);
+        CallerScript machine = CallerScript.parse("machine machine_end_beep after 1s; silence 2s");
+        assertThat(machine.outcome()).isEqualTo(new CallerScript.Answer(Duration.ofSeconds(1), "machine_end_beep"));
+        assertThat(CallerScript.parse(machine.toString()).outcome()).isEqualTo(machine.outcome());
+        assertThat(CallerScript.parse("machine fax").outcome()).isEqualTo(new CallerScript.Answer(Duration.ofMillis(200), "fax"));
+        assertThatThrownBy(() -> CallerScript.parse("machine human")).hasMessageContaining("answeredBy");
     }
 
     @Test

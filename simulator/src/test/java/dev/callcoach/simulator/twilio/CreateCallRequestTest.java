@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CreateCallRequestTest {
 
-    private static final DialingRules RULES = new DialingRules(Set.of("1", "61", "91"), Set.of("+15005550009"), Set.of());
+    private static final DialingRules RULES = new DialingRules(Set.of("1", "61", "91"), Set.of("+15005550009"), Set.of(), Set.of());
 
     @Test
     void validRequestWithRepeatedEvents() {
@@ -77,9 +77,29 @@ class CreateCallRequestTest {
     void tooLongInlineTwimlAndUnownedFrom() {
         assertThatThrownBy(() -> CreateCallRequest.parse(form("To", "+15551234567", "From", "+15005550006",
                 "Twiml", "x".repeat(4001)), RULES)).hasMessageContaining("4000");
-        DialingRules owned = new DialingRules(Set.of(), Set.of(), Set.of("+15005550006"));
+        DialingRules owned = new DialingRules(Set.of(), Set.of(), Set.of("+15005550006"), Set.of());
         assertThatThrownBy(() -> CreateCallRequest.parse(form("To", "+15551234567", "From", "+15005550007",
                 "Twiml", "<Response/>"), owned)).isInstanceOfSatisfying(TwilioApiError.class, e -> assertThat(e.code()).isEqualTo(21210));
+    }
+
+    @Test
+    void aTrialAccountCallsOnlyVerifiedNumbers() {
+        DialingRules trial = new DialingRules(Set.of(), Set.of(), Set.of(), Set.of("+15551234567"));
+        assertThatThrownBy(() -> CreateCallRequest.parse(form("To", "+15551230000", "From", "+15005550006",
+                "Twiml", "<Response/>"), trial)).isInstanceOfSatisfying(TwilioApiError.class, e -> assertThat(e.code()).isEqualTo(21219));
+        assertThat(CreateCallRequest.parse(form("To", "+15551234567", "From", "+15005550006", "Twiml", "<Response/>"), trial).to())
+                .isEqualTo("+15551234567");
+    }
+
+    @Test
+    void asyncAnsweringMachineDetectionIsReadAndChecked() {
+        CreateCallRequest request = CreateCallRequest.parse(form("To", "+15551234567", "From", "+15005550006", "Twiml", "<Response/>",
+                "MachineDetection", "DetectMessageEnd", "AsyncAmd", "true", "AsyncAmdStatusCallback", "https://x.example/amd"), RULES);
+        assertThat(request.machineDetection()).isEqualTo("DetectMessageEnd");
+        assertThat(request.asyncAmd()).isTrue();
+        assertThat(request.asyncAmdStatusCallback()).isEqualTo("https://x.example/amd");
+        assertThatThrownBy(() -> CreateCallRequest.parse(form("To", "+15551234567", "From", "+15005550006", "Twiml", "<Response/>",
+                "MachineDetection", "Sometimes"), RULES)).hasMessageContaining("MachineDetection");
     }
 
     private static Map<String, List<String>> form(String... kv) {

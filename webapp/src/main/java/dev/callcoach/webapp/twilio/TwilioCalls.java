@@ -20,6 +20,12 @@ public final class TwilioCalls {
 
     /** The progress events the backend wants; "answered" arrives with status in-progress. */
     static final List<String> STATUS_EVENTS = List.of("initiated", "ringing", "answered", "completed");
+    /**
+     * Answering machine detection, asynchronous so the person who answers hears the AI at once; the verdict
+     * goes to the status callback URL, where the backend hangs up on a machine. {@code Enable} rather than
+     * {@code DetectMessageEnd}: we never leave a message, so there is no beep to wait for.
+     */
+    static final String MACHINE_DETECTION = "Enable";
 
     private final TwilioProperties properties;
     private final TwilioRestClient client;
@@ -58,6 +64,10 @@ public final class TwilioCalls {
                     .setStatusCallbackEvent(STATUS_EVENTS)
                     .setTimeout(seconds(call.ringTimeout()))
                     .setTimeLimit(seconds(call.timeLimit()))
+                    .setMachineDetection(MACHINE_DETECTION)
+                    .setAsyncAmd("true")
+                    .setAsyncAmdStatusCallback(call.statusCallback())
+                    .setAsyncAmdStatusCallbackMethod(HttpMethod.POST)
                     .create(requireClient());
             return created.getSid();
         } catch (TwilioException e) {
@@ -66,26 +76,23 @@ public final class TwilioCalls {
     }
 
     /**
-     * Ends a call: cancels it while it is still queued or ringing, completes it once answered. If it was
-     * answered meanwhile, cancelling fails and completing is tried.
+     * Ends a call in whatever state it is: {@code Status=completed}. Twilio's Call resource docs say
+     * {@code canceled} only hangs up a call still queued or ringing and leaves one already in progress
+     * alone (with a 200), while {@code completed} hangs up a call in any state. The page cannot know
+     * whether the callee picked up a moment ago, so it never relies on {@code canceled}.
      */
-    public void hangUp(String callSid, boolean answered) {
+    public void hangUp(String callSid) {
         try {
-            update(callSid, answered ? Call.UpdateStatus.COMPLETED : Call.UpdateStatus.CANCELED);
+            Call.updater(callSid).setStatus(Call.UpdateStatus.COMPLETED).update(requireClient());
         } catch (TwilioException e) {
-            if (answered) {
-                throw translate(e);
-            }
-            try {
-                update(callSid, Call.UpdateStatus.COMPLETED);
-            } catch (TwilioException again) {
-                throw translate(again);
-            }
+            throw translate(e);
         }
     }
 
-    private void update(String callSid, Call.UpdateStatus status) {
-        Call.updater(callSid).setStatus(status).update(requireClient());
+    /** @deprecated whether the call was answered no longer matters; use {@link #hangUp(String)}. */
+    @Deprecated(forRemoval = true)
+    public void hangUp(String callSid, boolean answered) {
+        hangUp(callSid);
     }
 
     private TwilioRestClient requireClient() {

@@ -81,11 +81,31 @@ class TwilioCallsSimulatorTest {
         TwilioCalls calls = calls(TOKEN);
         String sid = calls.place(call(TO));
 
-        calls.hangUp(sid, false);
+        calls.hangUp(sid);
 
         SimulatedCall call = twilio.call(sid).orElseThrow();
         call.whenEnded().toCompletableFuture().get();
         assertThat(call.status().toString()).isEqualToIgnoringCase("canceled");
+    }
+
+    @Test
+    void hangingUpACallAnsweredAMomentAgoEndsItToo() throws Exception {
+        backend.answer(request -> new HttpStub.Answer(200, "text/xml", "<Response><Pause length=\"60\"/></Response>"));
+        twilio = FakeTwilio.builder().accountSid(ACCOUNT).authToken(TOKEN)
+                .defaultScript(CallerScript.answerAfter(Duration.ofMillis(10))).start();
+        TwilioCalls calls = calls(TOKEN);
+        String sid = calls.place(call(TO));
+        SimulatedCall call = twilio.call(sid).orElseThrow();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (call.status() != dev.callcoach.simulator.twilio.CallStatus.IN_PROGRESS && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        calls.hangUp(sid);
+
+        call.whenEnded().toCompletableFuture().get();
+        assertThat(call.status().toString()).isEqualToIgnoringCase("completed");
+        assertThat(call.createParams()).containsEntry("AsyncAmd", List.of("true"));
     }
 
     private TwilioCalls calls(String token) {

@@ -49,6 +49,9 @@ class TwilioCallsTest {
         assertThat(form.get("StatusCallbackEvent")).containsExactly("initiated", "ringing", "answered", "completed");
         assertThat(form.get("Timeout")).containsExactly("30");
         assertThat(form.get("TimeLimit")).containsExactly("360");
+        assertThat(form.get("MachineDetection")).containsExactly("Enable");
+        assertThat(form.get("AsyncAmd")).containsExactly("true");
+        assertThat(form.get("AsyncAmdStatusCallback")).containsExactly("http://backend.test/twilio/status/s1");
     }
 
     @Test
@@ -88,15 +91,15 @@ class TwilioCallsTest {
     }
 
     @Test
-    void hangingUpARingingCallCancelsIt() throws Exception {
-        twilio.answer(request -> HttpStub.Answer.json(200, callJson("canceled")));
+    void hangingUpSendsCompletedWhicheverStateTheCallIsIn() throws Exception {
+        twilio.answer(request -> HttpStub.Answer.json(200, callJson("completed")));
         TwilioCalls calls = new TwilioCalls(properties(TOKEN, "", ""));
 
-        calls.hangUp(CALL_SID, false);
+        calls.hangUp(CALL_SID);
 
         HttpStub.Recorded request = twilio.requests.take();
         assertThat(request.path()).isEqualTo("/2010-04-01/Accounts/" + ACCOUNT + "/Calls/" + CALL_SID + ".json");
-        assertThat(request.form().get("Status")).containsExactly("canceled");
+        assertThat(request.form().get("Status")).containsExactly("completed");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.callcoach.backend.limiter.PhoneAllowance;
 import dev.callcoach.backend.limiter.PhoneLimiter;
 import dev.callcoach.backend.limiter.Refusal;
 import dev.callcoach.backend.limiter.Reservation;
+import dev.callcoach.backend.realtime.RealtimeQuota;
 import dev.callcoach.backend.scenario.Scenarios;
 import dev.callcoach.contracts.channel.Ack;
 import dev.callcoach.contracts.channel.CallPlaced;
@@ -20,6 +21,7 @@ import dev.callcoach.contracts.channel.ChannelProtocolException;
 import dev.callcoach.contracts.channel.ChannelReply;
 import dev.callcoach.contracts.channel.ChannelRequest;
 import dev.callcoach.contracts.channel.EndCall;
+import dev.callcoach.contracts.channel.EndReason;
 import dev.callcoach.contracts.channel.ErrorCode;
 import dev.callcoach.contracts.channel.ErrorReply;
 import dev.callcoach.contracts.channel.GetScenarioCatalog;
@@ -39,6 +41,7 @@ import dev.callcoach.contracts.scenario.ScenarioConfigValidator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -65,9 +68,12 @@ public class ChannelDispatcher {
     private final SessionEvents events;
     private final ChannelConfig config;
     private final MeterRegistry registry;
+    private final RealtimeQuota quota;
 
     ChannelDispatcher(ChannelCodec codec, PhoneRules phoneRules, PhoneLimiter limiter, CallSessions sessions,
-                      Scenarios scenarios, SessionEvents events, ChannelConfig config, MeterRegistry registry) {
+                      Scenarios scenarios, SessionEvents events, ChannelConfig config, MeterRegistry registry,
+                      RealtimeQuota quota) {
+        this.quota = quota;
         this.codec = codec;
         this.phoneRules = phoneRules;
         this.limiter = limiter;
@@ -139,6 +145,12 @@ public class ChannelDispatcher {
             String message = problems.stream().map(FieldError::message).collect(Collectors.joining(" "));
             return item(refused(id, RefusalReason.INVALID_CONFIG, truncate(message), 0));
         }
+        Optional<Duration> paused = quota.pausedFor();
+        if (paused.isPresent()) {
+            // Every call would fail the same way and still cost a Twilio call; the page says calling is paused.
+            return item(refused(id, RefusalReason.CALLING_PAUSED, "Calling is paused for a while.",
+                    Math.max(1, paused.get().toSeconds())));
+        }
         String e164 = ((PhoneCheck.Valid) phone).e164();
         return limiter.reserve(e164, reserve.scenarioId(), reserve.scenarioConfig(), reserve.voice())
                 .map(reservation -> switch (reservation) {
@@ -188,7 +200,7 @@ public class ChannelDispatcher {
             if (session.status().isTerminal()) {
                 return item(new Ack(end.correlationId()));
             }
-            return events.requestEnd(session.id()).replaceWith(new Ack(end.correlationId()));
+            return events.requestEnd(session.id(), EndReason.ENDED_FROM_PAGE).replaceWith(new Ack(end.correlationId()));
         });
     }
 

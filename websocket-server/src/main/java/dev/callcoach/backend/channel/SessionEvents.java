@@ -1,6 +1,7 @@
 package dev.callcoach.backend.channel;
 
 import dev.callcoach.backend.call.EndCallRequested;
+import dev.callcoach.contracts.channel.EndReason;
 import dev.callcoach.backend.db.DatabaseFailover;
 import dev.callcoach.contracts.channel.ChannelCodec;
 import dev.callcoach.contracts.channel.ChannelEvent;
@@ -57,9 +58,9 @@ public class SessionEvents {
     }
 
     /** Asks whichever instance runs the session's call to hang up: fires {@link EndCallRequested} everywhere. */
-    public Uni<Void> requestEnd(UUID sessionId) {
-        endRequests.fireAsync(new EndCallRequested(sessionId));
-        return broadcast(Notification.Kind.END_CALL, sessionId.toString());
+    public Uni<Void> requestEnd(UUID sessionId, EndReason reason) {
+        endRequests.fireAsync(new EndCallRequested(sessionId, reason));
+        return broadcast(Notification.Kind.END_CALL, sessionId + " " + reason.name());
     }
 
     /** @return false if the sink already follows as many sessions as allowed */
@@ -102,8 +103,15 @@ public class SessionEvents {
                     LOG.warnf("event=notification_ignored reason=not_an_event origin=%s", notification.origin());
                 }
             }
-            case END_CALL -> endRequests.fireAsync(new EndCallRequested(UUID.fromString(notification.body())));
+            case END_CALL -> endRequests.fireAsync(endRequest(notification.body()));
         }
+    }
+
+    /** {@code "<session> <reason>"}; an instance not yet updated sends the session alone, which means the page's end. */
+    private static EndCallRequested endRequest(String body) {
+        String[] parts = body.split(" ", 2);
+        EndReason reason = parts.length == 2 ? EndReason.valueOf(parts[1]) : EndReason.ENDED_FROM_PAGE;
+        return new EndCallRequested(UUID.fromString(parts[0]), reason);
     }
 
     private void deliver(UUID sessionId, String frame) {

@@ -100,6 +100,21 @@ public class InMemoryLimiter implements FallbackWriteBack {
         return update;
     }
 
+    /** Takes a call off its number's count (it failed on our side); written back like a release. */
+    public synchronized boolean forgive(UUID sessionId) {
+        boolean counted = bySession.containsKey(sessionId);
+        remove(sessionId);
+        if (counted && grantedInFallback.remove(sessionId) == null) {
+            releasedInFallback.add(sessionId);
+        }
+        return counted;
+    }
+
+    /** Records a forgiveness Postgres applied. */
+    public synchronized void mirrorForgive(UUID sessionId) {
+        remove(sessionId);
+    }
+
     /** Forgets attempts no rule counts any more, except those still to be written back. */
     public synchronized void prune(Instant before) {
         while (!byTime.isEmpty() && byTime.first().createdAt().isBefore(before)

@@ -90,6 +90,20 @@ public class PhoneLimiter {
                 () -> Uni.createFrom().item(memory.release(sessionId, now)));
     }
 
+    /**
+     * Takes a call that failed on our side, before the caller heard the AI, off the number's count: the
+     * person did nothing wrong and may try again at once. Unlike {@link #release} this works on a placed
+     * call; its session keeps the status Twilio reports.
+     *
+     * @return whether the call was still counted
+     */
+    public Uni<Boolean> forgive(UUID sessionId) {
+        return failover.call("forgive",
+                () -> postgres.forgive(sessionId).invoke(() -> memory.mirrorForgive(sessionId)),
+                () -> Uni.createFrom().item(memory.forgive(sessionId)))
+                .invoke(forgiven -> LOG.infof("event=call_forgiven session=%s counted=%s", sessionId, forgiven));
+    }
+
     private void mirror(Reservation reservation) {
         if (reservation instanceof Reservation.Granted granted) {
             memory.mirror(granted.session());

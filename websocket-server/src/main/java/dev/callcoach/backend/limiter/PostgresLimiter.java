@@ -81,6 +81,12 @@ public class PostgresLimiter {
                         : Uni.createFrom().voidItem()));
     }
 
+    /** Takes a placed call off its number's count; the session itself stays as Twilio reports it. */
+    public Uni<Boolean> forgive(UUID sessionId) {
+        return pool.preparedQuery("DELETE FROM call_attempt WHERE session_id = $1").execute(Tuple.of(sessionId))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
     /** Deletes up to {@code batchSize} attempts created before {@code before}; returns how many. */
     public Uni<Integer> deleteAttemptsBefore(Instant before, int batchSize) {
         return pool.preparedQuery("""

@@ -88,6 +88,22 @@ final class BridgeMetrics {
         unknownRealtimeEvents.increment();
     }
 
+    void sessionRefused() {
+        registry.counter("callcoach.realtime.sessions.refused").increment();
+    }
+
+    void responseFailed(String code) {
+        registry.counter("callcoach.realtime.responses.failed", "code", code).increment();
+    }
+
+    void responseIncomplete(String reason) {
+        registry.counter("callcoach.realtime.responses.incomplete", "reason", reason == null ? "unknown" : reason).increment();
+    }
+
+    void realtimeError(String cause) {
+        registry.counter("callcoach.realtime.errors", "cause", cause).increment();
+    }
+
     void malformed(Problem problem) {
         malformed.get(problem).increment();
     }

@@ -1,6 +1,8 @@
 package dev.callcoach.backend.media;
 
+import dev.callcoach.backend.limiter.PhoneLimiter;
 import dev.callcoach.backend.realtime.OpenAiConfig;
+import dev.callcoach.backend.realtime.RealtimeQuota;
 import dev.callcoach.backend.realtime.RealtimeConnector;
 import dev.callcoach.backend.realtime.SessionUpdateBuilder;
 import dev.callcoach.backend.channel.CallEventPublisher;
@@ -39,10 +41,12 @@ class CallBridges {
     private final Clock clock;
 
     CallBridges(CallPlanner planner, RealtimeConnector realtime, OpenAiConfig openAi, CallEventPublisher events,
-                SessionStore sessions, CallControl control, MeterRegistry meters, CallConfig config, Vertx vertx,
-                Clock clock) {
+                SessionStore sessions, CallControl control, MeterRegistry meters, CallConfig config, RealtimeQuota quota,
+                PhoneLimiter limiter, Vertx vertx, Clock clock) {
+        CallBridge.Attempts attempts = sessionId -> limiter.forgive(sessionId).subscribe().with(forgiven -> { },
+                failure -> LOG.warnf("call not forgiven session=%s: %s", sessionId, failure.getMessage()));
         this.dependencies = new CallBridge.Dependencies(planner, realtime, SessionUpdateBuilder.from(openAi), events,
-                sessions, control, new BridgeMetrics(meters), config, readClip());
+                sessions, control, new BridgeMetrics(meters), config, openAi, quota, attempts, readClip());
         this.vertx = vertx;
         this.clock = clock;
     }

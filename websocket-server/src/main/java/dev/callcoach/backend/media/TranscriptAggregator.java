@@ -6,9 +6,16 @@ import dev.callcoach.contracts.channel.Speaker;
 import dev.callcoach.contracts.channel.TranscriptEvent;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.SequencedSet;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -16,14 +23,28 @@ import org.jboss.logging.Logger;
  * Turns transcript deltas of both sides into a few updates a second: a partial line carries the
  * whole text so far and is sent at most once per interval; the final line goes out at once. Also
  * keeps a short recap of final lines, to brief a replacement Realtime session.
+ *
+ * <p>Lines follow the conversation's item order ({@code previous_item_id}), not arrival order: the
+ * caller's transcription runs alongside the AI's reply and may land after it, so a line placed after
+ * a caller item whose transcript is still coming is held back until that transcript is in (or
+ * failed, shown as {@value #INAUDIBLE}), at most {@link #MAX_HOLD}, so the page and the recap never
+ * show the answer before the question.
  */
 final class TranscriptAggregator {
 
     /** A line longer than this is cut: a transcript is for reading along, not an archive. */
     static final int MAX_LINE_CHARS = 4000;
+    /** What stands in the transcript for caller words that could not be transcribed. */
+    static final String INAUDIBLE = "(inaudible)";
+    /** What stands in the transcript for a key the caller pressed, e.g. "(pressed 5)". */
+    static final String KEY_PRESSED = "(pressed %s)";
+    /** Longest a line waits for an earlier caller transcript; transcription can stall without ever failing. */
+    static final Duration MAX_HOLD = Duration.ofSeconds(3);
     private static final Logger LOG = Logger.getLogger(TranscriptAggregator.class);
     private static final int MAX_OPEN_LINES = 16;
     private static final int MAX_RECAP_CHARS = 4000;
+    /** Items remembered for ordering; older ones are long since final. */
+    private static final int MAX_ORDERED_ITEMS = 64;
 
     private static final class Line {
         final Speaker speaker;
@@ -35,14 +56,27 @@ final class TranscriptAggregator {
         }
     }
 
+    private record Held(Speaker speaker, String text, long sinceNanos) {
+    }
+
     private final UUID sessionId;
     private final CallEventPublisher events;
     private final CallScheduler scheduler;
     private final Duration interval;
     private final Map<String, Line> open = new LinkedHashMap<>();
+    private final Map<String, Long> firstSeenNanos = new HashMap<>();
     private final ArrayDeque<String> recap = new ArrayDeque<>();
+    /** Item ids in conversation order. */
+    private final List<String> order = new ArrayList<>();
+    /** Caller items whose transcript has not arrived yet. */
+    private final Set<String> awaiting = new HashSet<>();
+    /** Items whose final line was seen, so a late placement does not wait for them again. */
+    private final SequencedSet<String> finished = new LinkedHashSet<>();
+    private final Map<String, Held> held = new HashMap<>();
     private int recapChars;
+    private int keyPresses;
     private CallScheduler.Cancellable pendingFlush;
+    private CallScheduler.Cancellable holdCheck;
     private boolean closed;
 
     TranscriptAggregator(UUID sessionId, CallEventPublisher events, CallScheduler scheduler, Duration interval) {
@@ -52,15 +86,31 @@ final class TranscriptAggregator {
         this.interval = interval;
     }
 
+    /** An item took its place in the conversation, after {@code previousItemId} (null: at the end). */
+    void placed(String itemId, String previousItemId, boolean callerAudio) {
+        if (closed || order.contains(itemId)) {
+            return;
+        }
+        int after = previousItemId == null ? -1 : order.indexOf(previousItemId);
+        order.add(after < 0 ? order.size() : after + 1, itemId);
+        if (callerAudio && !finished.contains(itemId)) {
+            awaiting.add(itemId);
+        }
+        if (order.size() > MAX_ORDERED_ITEMS) {
+            awaiting.remove(order.removeFirst());
+        }
+    }
+
     void delta(Speaker speaker, String itemId, String delta) {
         if (closed) {
             return;
         }
         Line line = open.computeIfAbsent(itemId, id -> new Line(speaker));
+        firstSeenNanos.putIfAbsent(itemId, scheduler.nanoTime());
         if (open.size() > MAX_OPEN_LINES) {
             // Lines whose final never came (e.g. a dropped session) must not pile up.
             Iterator<String> oldest = open.keySet().iterator();
-            oldest.next();
+            firstSeenNanos.remove(oldest.next());
             oldest.remove();
         }
         int room = MAX_LINE_CHARS - line.text.length();
@@ -80,8 +130,30 @@ final class TranscriptAggregator {
         Line line = open.remove(itemId);
         String text = transcript != null ? transcript : line != null ? line.text.toString() : "";
         text = text.length() > MAX_LINE_CHARS ? text.substring(0, MAX_LINE_CHARS) : text;
-        publish(speaker, text, true, itemId);
-        remember(speaker, text);
+        long since = firstSeenNanos.getOrDefault(itemId, scheduler.nanoTime());
+        firstSeenNanos.remove(itemId);
+        awaiting.remove(itemId);
+        finished.add(itemId);
+        if (finished.size() > MAX_ORDERED_ITEMS) {
+            finished.removeFirst();
+        }
+        held.put(itemId, new Held(speaker, text, since));
+        releaseHeld();
+    }
+
+    /** The caller's words of this item could not be transcribed: a placeholder keeps its place. */
+    void failed(String itemId) {
+        done(Speaker.CALLER, itemId, INAUDIBLE);
+    }
+
+    /** The caller pressed a key: a line of its own, at once. */
+    void keyPressed(String digit) {
+        if (closed) {
+            return;
+        }
+        String text = KEY_PRESSED.formatted(digit);
+        publish(Speaker.CALLER, text, true, "dtmf-" + ++keyPresses);
+        remember(Speaker.CALLER, text);
     }
 
     /**
@@ -94,11 +166,36 @@ final class TranscriptAggregator {
 
     void close() {
         closed = true;
-        if (pendingFlush != null) {
-            pendingFlush.cancel();
-            pendingFlush = null;
-        }
+        cancelTimer(pendingFlush);
+        pendingFlush = null;
+        cancelTimer(holdCheck);
+        holdCheck = null;
         open.clear();
+        held.clear();
+    }
+
+    /** Publishes, in conversation order, every held final line nothing earlier waits for (or that waited long enough). */
+    private void releaseHeld() {
+        List<String> ready = new ArrayList<>(held.keySet());
+        ready.sort((a, b) -> Integer.compare(position(a), position(b)));
+        long now = scheduler.nanoTime();
+        for (String itemId : ready) {
+            Held line = held.get(itemId);
+            if (blocked(itemId) && !expired(line.sinceNanos(), now)) {
+                continue;
+            }
+            held.remove(itemId);
+            publish(line.speaker(), line.text(), true, itemId);
+            remember(line.speaker(), line.text());
+        }
+        if (!held.isEmpty() && holdCheck == null) {
+            holdCheck = scheduler.schedule(MAX_HOLD, () -> {
+                holdCheck = null;
+                if (!closed) {
+                    releaseHeld();
+                }
+            });
+        }
     }
 
     private void flushPartials() {
@@ -106,12 +203,44 @@ final class TranscriptAggregator {
         if (closed) {
             return;
         }
-        open.forEach((itemId, line) -> {
-            if (line.dirty) {
-                line.dirty = false;
-                publish(line.speaker, line.text.toString(), false, itemId);
+        long now = scheduler.nanoTime();
+        boolean waiting = false;
+        for (Map.Entry<String, Line> entry : open.entrySet()) {
+            Line line = entry.getValue();
+            if (!line.dirty) {
+                continue;
             }
-        });
+            if (blocked(entry.getKey()) && !expired(firstSeenNanos.getOrDefault(entry.getKey(), now), now)) {
+                waiting = true;
+                continue;
+            }
+            line.dirty = false;
+            publish(line.speaker, line.text.toString(), false, entry.getKey());
+        }
+        if (waiting) {
+            pendingFlush = scheduler.schedule(interval, this::flushPartials);
+        }
+    }
+
+    /** Whether a caller item placed before this one still waits for its transcript. */
+    private boolean blocked(String itemId) {
+        int position = order.indexOf(itemId);
+        for (int i = 0; i < position; i++) {
+            if (awaiting.contains(order.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Items never placed (unknown to the ordering) go last among the ready ones, in arrival order. */
+    private int position(String itemId) {
+        int position = order.indexOf(itemId);
+        return position < 0 ? Integer.MAX_VALUE : position;
+    }
+
+    private static boolean expired(long sinceNanos, long nowNanos) {
+        return nowNanos - sinceNanos >= MAX_HOLD.toNanos();
     }
 
     /** A line the channel cannot carry (say, an absurd item id from the server) is dropped, never fatal to the call. */
@@ -133,6 +262,12 @@ final class TranscriptAggregator {
         recapChars += entry.length();
         while (recapChars > MAX_RECAP_CHARS && recap.size() > 1) {
             recapChars -= recap.removeFirst().length();
+        }
+    }
+
+    private static void cancelTimer(CallScheduler.Cancellable timer) {
+        if (timer != null) {
+            timer.cancel();
         }
     }
 }

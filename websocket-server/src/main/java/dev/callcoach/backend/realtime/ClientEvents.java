@@ -3,7 +3,10 @@ package dev.callcoach.backend.realtime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The client events the bridge sends besides {@code session.update}; the same in GA and beta. */
+/**
+ * The client events the bridge sends besides {@code session.update}; the same in GA and beta. Each
+ * carries an {@code event_id} (from {@link ClientEventIds}) so an {@code error} can be matched to it.
+ */
 public final class ClientEvents {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -12,14 +15,13 @@ public final class ClientEvents {
     }
 
     /** Caller audio, base64 μ-law exactly as Twilio sent it. */
-    public static String appendAudio(String base64Audio) {
-        return JSON.createObjectNode().put("type", "input_audio_buffer.append").put("audio", base64Audio).toString();
+    public static String appendAudio(String eventId, String base64Audio) {
+        return event("input_audio_buffer.append", eventId).put("audio", base64Audio).toString();
     }
 
     /** Tells the model the caller heard only the first {@code audioEndMs} of an assistant item. */
-    public static String truncate(String itemId, long audioEndMs) {
-        return JSON.createObjectNode()
-                .put("type", "conversation.item.truncate")
+    public static String truncate(String eventId, String itemId, long audioEndMs) {
+        return event("conversation.item.truncate", eventId)
                 .put("item_id", itemId)
                 .put("content_index", 0)
                 .put("audio_end_ms", audioEndMs)
@@ -27,22 +29,40 @@ public final class ClientEvents {
     }
 
     /** Asks the model to speak now, following the session instructions. */
-    public static String createResponse() {
-        return JSON.createObjectNode().put("type", "response.create").toString();
+    public static String createResponse(String eventId) {
+        return event("response.create", eventId).toString();
+    }
+
+    /** Stops the response in progress (its {@code response.done} says {@code cancelled}). */
+    public static String cancelResponse(String eventId) {
+        return event("response.cancel", eventId).toString();
     }
 
     /** A system message added to the conversation (time warnings, the caller's wish to hang up). */
-    public static String systemMessage(String text) {
-        ObjectNode event = JSON.createObjectNode().put("type", "conversation.item.create");
-        ObjectNode item = event.putObject("item").put("type", "message").put("role", "system");
+    public static String systemMessage(String eventId, String text) {
+        return message(eventId, "system", text);
+    }
+
+    /** Something the caller did that has no audio (a key press), as a user message. */
+    public static String userMessage(String eventId, String text) {
+        return message(eventId, "user", text);
+    }
+
+    /** The result of a function call the model made, so the conversation stays consistent. */
+    public static String functionCallOutput(String eventId, String callId, String outputJson) {
+        ObjectNode event = event("conversation.item.create", eventId);
+        event.putObject("item").put("type", "function_call_output").put("call_id", callId).put("output", outputJson);
+        return event.toString();
+    }
+
+    private static String message(String eventId, String role, String text) {
+        ObjectNode event = event("conversation.item.create", eventId);
+        ObjectNode item = event.putObject("item").put("type", "message").put("role", role);
         item.putArray("content").addObject().put("type", "input_text").put("text", text);
         return event.toString();
     }
 
-    /** The result of a function call the model made, so the conversation stays consistent. */
-    public static String functionCallOutput(String callId, String outputJson) {
-        ObjectNode event = JSON.createObjectNode().put("type", "conversation.item.create");
-        event.putObject("item").put("type", "function_call_output").put("call_id", callId).put("output", outputJson);
-        return event.toString();
+    private static ObjectNode event(String type, String eventId) {
+        return JSON.createObjectNode().put("type", type).put("event_id", eventId);
     }
 }

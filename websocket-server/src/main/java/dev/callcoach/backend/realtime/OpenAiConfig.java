@@ -31,4 +31,19 @@ public interface OpenAiConfig {
     /** How long opening the Realtime socket may take before the call gives up on it. */
     @WithDefault("5s")
     Duration connectTimeout();
+
+    /**
+     * How long a new session may take to confirm our {@code session.update} ({@code session.updated} with
+     * μ-law both ways) before the caller hears the recorded goodbye and the call ends.
+     */
+    @WithDefault("5s")
+    Duration sessionConfirmTimeout();
+
+    /** Pause before the one retry of a response that failed with {@code rate_limit_exceeded} or {@code server_error}. */
+    @WithDefault("1s")
+    Duration responseRetryDelay();
+
+    /** How long new calls are refused after OpenAI reported {@code insufficient_quota}; the next call after it probes again. */
+    @WithDefault("10m")
+    Duration quotaPause();
 }

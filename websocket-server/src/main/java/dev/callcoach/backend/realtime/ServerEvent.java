@@ -27,20 +27,57 @@ public sealed interface ServerEvent {
     record AssistantTranscriptDone(String itemId, String transcript) implements ServerEvent {
     }
 
-    /** The model wants a function run; {@code arguments} is a JSON string. */
+    /**
+     * The model wants a function run; {@code arguments} is a JSON string. {@code name} may be null: the
+     * published GA types do not promise it here, only on the function-call item ({@link FunctionCallItem}).
+     */
     record FunctionCall(String callId, String name, String arguments) implements ServerEvent {
+    }
+
+    /** A {@code function_call} output item ({@code response.output_item.added/done}): where the name surely is. */
+    record FunctionCallItem(String callId, String name) implements ServerEvent {
+    }
+
+    /**
+     * The session config now in force. {@code mulawBothWays} is whether input and output are G.711 μ-law
+     * ({@code audio/pcmu} in GA, {@code g711_ulaw} in beta), the only audio that passes through to Twilio.
+     */
+    record SessionUpdated(boolean mulawBothWays, String outputFormat) implements ServerEvent {
+    }
+
+    /**
+     * An item took its place in the conversation ({@code conversation.item.added/created},
+     * {@code input_audio_buffer.committed}); {@code previousItemId} is the item before it, null at the start.
+     * {@code callerAudio}: the caller's speech, whose transcript comes later on its own.
+     */
+    record ItemAdded(String itemId, String previousItemId, boolean callerAudio) implements ServerEvent {
+    }
+
+    /** The caller's words of one item could not be transcribed. */
+    record CallerTranscriptFailed(String itemId) implements ServerEvent {
     }
 
     /** A response started; only one at a time may write to the conversation. */
     record ResponseCreated(String responseId) implements ServerEvent {
     }
 
-    /** A response ended ({@code completed|cancelled|failed|incomplete}) with what it cost. */
-    record ResponseDone(String responseId, String status, Usage usage) implements ServerEvent {
+    /**
+     * A response ended ({@code completed|cancelled|failed|incomplete}) with what it cost. From
+     * {@code status_details}: {@code errorCode} when failed (e.g. {@code insufficient_quota}),
+     * {@code reason} when cancelled or incomplete (e.g. {@code max_output_tokens}); null otherwise.
+     */
+    record ResponseDone(String responseId, String status, String errorCode, String reason, Usage usage) implements ServerEvent {
+
+        public ResponseDone(String responseId, String status, Usage usage) {
+            this(responseId, status, null, null, usage);
+        }
     }
 
-    /** An {@code error} event; most are recoverable and the socket stays open. */
-    record Error(String type, String code, String message, String param) implements ServerEvent {
+    /**
+     * An {@code error} event; most are recoverable and the socket stays open. {@code clientEventId} is the
+     * {@code event_id} of the client event that caused it, when the server could tell.
+     */
+    record Error(String type, String code, String message, String param, String clientEventId) implements ServerEvent {
     }
 
     /** A known event the bridge has no use for (item bookkeeping, rate limits, ...). */

@@ -8,7 +8,11 @@ import dev.callcoach.backend.realtime.ServerEvent.AssistantTranscriptDone;
 import dev.callcoach.backend.realtime.ServerEvent.AudioDelta;
 import dev.callcoach.backend.realtime.ServerEvent.CallerTranscriptDelta;
 import dev.callcoach.backend.realtime.ServerEvent.CallerTranscriptDone;
+import dev.callcoach.backend.realtime.ServerEvent.CallerTranscriptFailed;
 import dev.callcoach.backend.realtime.ServerEvent.FunctionCall;
+import dev.callcoach.backend.realtime.ServerEvent.FunctionCallItem;
+import dev.callcoach.backend.realtime.ServerEvent.ItemAdded;
+import dev.callcoach.backend.realtime.ServerEvent.SessionUpdated;
 import dev.callcoach.backend.realtime.ServerEvent.Ignored;
 import dev.callcoach.backend.realtime.ServerEvent.Malformed;
 import dev.callcoach.backend.realtime.ServerEvent.ResponseCreated;
@@ -22,15 +26,16 @@ import java.util.Set;
 public final class ServerEvents {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** G.711 μ-law, as GA and beta name it. */
+    private static final Set<String> MULAW = Set.of("audio/pcmu", "g711_ulaw");
 
     private static final Set<String> IGNORED = Set.of(
-            "session.created", "session.updated",
-            "input_audio_buffer.speech_stopped", "input_audio_buffer.committed", "input_audio_buffer.cleared",
+            "session.created",
+            "input_audio_buffer.speech_stopped", "input_audio_buffer.cleared",
             "input_audio_buffer.timeout_triggered",
-            "conversation.item.added", "conversation.item.done", "conversation.item.created",
+            "conversation.item.done",
             "conversation.item.truncated", "conversation.item.deleted", "conversation.item.retrieved",
-            "conversation.item.input_audio_transcription.failed", "conversation.item.input_audio_transcription.segment",
-            "response.output_item.added", "response.output_item.done",
+            "conversation.item.input_audio_transcription.segment",
             "response.content_part.added", "response.content_part.done",
             "response.output_audio.done", "response.audio.done",
             "response.output_text.delta", "response.output_text.done", "response.text.delta", "response.text.done",
@@ -65,7 +70,13 @@ public final class ServerEvents {
                 case "response.output_audio_transcript.done", "response.audio_transcript.done" ->
                         new AssistantTranscriptDone(required(event, "item_id"), required(event, "transcript"));
                 case "response.function_call_arguments.done" ->
-                        new FunctionCall(required(event, "call_id"), required(event, "name"), event.path("arguments").asText(""));
+                        new FunctionCall(required(event, "call_id"), textOrNull(event, "name"), event.path("arguments").asText(""));
+                case "response.output_item.added", "response.output_item.done" -> outputItem(type, event.path("item"));
+                case "session.updated" -> sessionUpdated(event.path("session"));
+                case "conversation.item.added", "conversation.item.created" -> itemAdded(event);
+                case "input_audio_buffer.committed" ->
+                        new ItemAdded(required(event, "item_id"), textOrNull(event, "previous_item_id"), true);
+                case "conversation.item.input_audio_transcription.failed" -> new CallerTranscriptFailed(required(event, "item_id"));
                 case "response.created" -> new ResponseCreated(event.path("response").path("id").asText(null));
                 case "response.done" -> responseDone(event.path("response"));
                 case "error" -> error(event.path("error"));
@@ -76,10 +87,37 @@ public final class ServerEvents {
         }
     }
 
+    private static ServerEvent outputItem(String type, JsonNode item) {
+        return item.path("type").asText().equals("function_call") && item.path("call_id").isTextual()
+                && item.path("name").isTextual()
+                ? new FunctionCallItem(item.get("call_id").asText(), item.get("name").asText())
+                : new Ignored(type);
+    }
+
+    private static ItemAdded itemAdded(JsonNode event) {
+        JsonNode item = event.path("item");
+        boolean callerAudio = item.path("role").asText().equals("user")
+                && item.path("content").path(0).path("type").asText().equals("input_audio");
+        return new ItemAdded(required(item, "id"), textOrNull(event, "previous_item_id"), callerAudio);
+    }
+
+    private static SessionUpdated sessionUpdated(JsonNode session) {
+        // GA nests formats as {"type": "audio/pcmu"}; beta names them as strings.
+        String in = format(session.at("/audio/input/format"), session.path("input_audio_format"));
+        String out = format(session.at("/audio/output/format"), session.path("output_audio_format"));
+        return new SessionUpdated(in != null && out != null && MULAW.contains(in) && MULAW.contains(out), out);
+    }
+
+    private static String format(JsonNode ga, JsonNode beta) {
+        return ga.path("type").isTextual() ? ga.get("type").asText() : beta.isTextual() ? beta.asText() : null;
+    }
+
     private static ResponseDone responseDone(JsonNode response) {
         JsonNode usage = response.path("usage");
         JsonNode in = usage.path("input_token_details");
-        return new ResponseDone(response.path("id").asText(null), response.path("status").asText(null), new Usage(
+        JsonNode details = response.path("status_details");
+        return new ResponseDone(response.path("id").asText(null), response.path("status").asText(null),
+                textOrNull(details.path("error"), "code"), textOrNull(details, "reason"), new Usage(
                 usage.path("input_tokens").asLong(),
                 usage.path("output_tokens").asLong(),
                 in.path("audio_tokens").asLong(),
@@ -88,7 +126,7 @@ public final class ServerEvents {
 
     private static ServerEvent.Error error(JsonNode error) {
         return new ServerEvent.Error(error.path("type").asText(null), textOrNull(error, "code"),
-                error.path("message").asText(null), textOrNull(error, "param"));
+                error.path("message").asText(null), textOrNull(error, "param"), textOrNull(error, "event_id"));
     }
 
     private static String textOrNull(JsonNode node, String field) {

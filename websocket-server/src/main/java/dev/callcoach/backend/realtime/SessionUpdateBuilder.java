@@ -40,8 +40,8 @@ public final class SessionUpdateBuilder {
         return api;
     }
 
-    public String build(SessionSettings settings) {
-        ObjectNode event = JSON.createObjectNode().put("type", "session.update");
+    public String build(String eventId, SessionSettings settings) {
+        ObjectNode event = JSON.createObjectNode().put("type", "session.update").put("event_id", eventId);
         ObjectNode session = event.putObject("session");
         String voice = api.voiceFor(settings.voice());
         if (api == RealtimeApi.GA) {

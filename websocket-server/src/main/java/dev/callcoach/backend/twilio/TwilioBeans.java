@@ -4,6 +4,7 @@ import dev.callcoach.backend.config.PublicUrlConfig;
 import dev.callcoach.backend.channel.CallEventPublisher;
 import dev.callcoach.backend.call.SessionStore;
 import java.time.Clock;
+import dev.callcoach.backend.channel.SessionEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -28,6 +29,12 @@ class TwilioBeans {
     @Singleton
     VoiceAnswers voiceAnswers(SessionStore sessions, PublicUrls urls, TwilioConfig config, Clock clock) {
         return new VoiceAnswers(sessions, urls, config.answerWindow(), clock);
+    }
+
+    @Produces
+    @Singleton
+    AnsweringMachines answeringMachines(SessionEvents events) {
+        return new AnsweringMachines(events::requestEnd);
     }
 
     @Produces

@@ -18,7 +18,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Twilio's webhooks for a session: the TwiML that connects the call to our Media Stream, and the
- * call status callback. Both are refused unless Twilio signed them.
+ * call status callback, which also receives the asynchronous answering machine detection result. All are
+ * refused unless Twilio signed them.
  */
 @Path("/twilio")
 public class TwilioWebhookResource {
@@ -31,11 +32,14 @@ public class TwilioWebhookResource {
     private final TwilioSignatures signatures;
     private final VoiceAnswers voiceAnswers;
     private final StatusCallbacks statusCallbacks;
+    private final AnsweringMachines answeringMachines;
 
-    public TwilioWebhookResource(TwilioSignatures signatures, VoiceAnswers voiceAnswers, StatusCallbacks statusCallbacks) {
+    public TwilioWebhookResource(TwilioSignatures signatures, VoiceAnswers voiceAnswers, StatusCallbacks statusCallbacks,
+                                 AnsweringMachines answeringMachines) {
         this.signatures = signatures;
         this.voiceAnswers = voiceAnswers;
         this.statusCallbacks = statusCallbacks;
+        this.answeringMachines = answeringMachines;
     }
 
     @POST
@@ -58,7 +62,11 @@ public class TwilioWebhookResource {
         if (!isSigned(request, form, signature)) {
             return Uni.createFrom().item(forbidden());
         }
-        return statusCallbacks.apply(sessionId, firstValues(form)).map(result -> switch (result) {
+        Map<String, String> params = firstValues(form);
+        if (AnsweringMachines.isAmdResult(params)) {
+            return answeringMachines.apply(sessionId, params).map(ended -> Response.noContent().build());
+        }
+        return statusCallbacks.apply(sessionId, params).map(result -> switch (result) {
             case BAD_REQUEST -> Response.status(Response.Status.BAD_REQUEST).entity("unknown CallStatus").build();
             case APPLIED, UNCHANGED, UNKNOWN_SESSION -> Response.noContent().build();
         });

@@ -91,7 +91,7 @@ class ChannelCallFlowTest {
         // What the call bridge will do on Twilio's status callback reaches the subscriber too.
         sessions.updateStatus(sessionId, CallStatus.RINGING, Instant.now()).await().indefinitely();
         assertThat(webapp.request(new EndCall("c-6", sessionId))).isEqualTo(new Ack("c-6"));
-        await().until(() -> endCalls.requests().contains(new EndCallRequested(sessionId)));
+        await().until(() -> endCalls.requests().contains(new EndCallRequested(sessionId, dev.callcoach.contracts.channel.EndReason.ENDED_FROM_PAGE)));
 
         PhoneLimitStatus after = (PhoneLimitStatus) webapp.request(new PhoneLimitCheck("c-7", number));
         assertThat(after.callsLeft()).isEqualTo(1);

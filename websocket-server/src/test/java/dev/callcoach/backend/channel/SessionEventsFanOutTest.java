@@ -120,7 +120,7 @@ class SessionEventsFanOutTest {
 
         otherInstance.publish(Notification.Kind.END_CALL, session.toString());
 
-        await().until(() -> endCalls.requests().contains(new EndCallRequested(session)));
+        await().until(() -> endCalls.requests().contains(new EndCallRequested(session, dev.callcoach.contracts.channel.EndReason.ENDED_FROM_PAGE)));
     }
 
     private UUID subscribe() {

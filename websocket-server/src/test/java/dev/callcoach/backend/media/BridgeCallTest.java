@@ -3,6 +3,7 @@ package dev.callcoach.backend.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.callcoach.backend.limiter.PhoneLimiter;
 import dev.callcoach.backend.testing.BridgeTestProfile;
 import dev.callcoach.backend.testing.ChannelClient;
@@ -205,8 +206,8 @@ class BridgeCallTest {
 
         List<RealtimeSession> sessions = realtime.sessions().subList(before, realtime.sessions().size());
         assertThat(sessions).hasSize(2);
-        String firstUpdate = sessions.get(0).clientEvents("session.update").getFirst().raw();
-        assertThat(sessions.get(1).clientEvents("session.update").getFirst().raw()).isEqualTo(firstUpdate);
+        JsonNode firstUpdate = sessions.get(0).clientEvents("session.update").getFirst().json().path("session");
+        assertThat(sessions.get(1).clientEvents("session.update").getFirst().json().path("session")).isEqualTo(firstUpdate);
         assertThat(sessions.get(1).errorsSent()).isEmpty();
         assertThat(call.stream().orElseThrow().closedBy()).contains("caller");
         assertThat(SessionPattern.sessionsIn(call.stream().orElseThrow().heardAudio()))

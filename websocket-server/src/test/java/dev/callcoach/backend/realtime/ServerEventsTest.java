@@ -62,12 +62,60 @@ class ServerEventsTest {
     @Test
     void errorsKeepTheirDetails() {
         assertThat(ServerEvents.parse("{\"type\":\"error\",\"event_id\":\"e\",\"error\":{\"type\":\"invalid_request_error\",\"code\":\"bad\",\"message\":\"nope\",\"param\":null}}"))
-                .isEqualTo(new ServerEvent.Error("invalid_request_error", "bad", "nope", null));
+                .isEqualTo(new ServerEvent.Error("invalid_request_error", "bad", "nope", null, null));
+        assertThat(ServerEvents.parse("{\"type\":\"error\",\"event_id\":\"e\",\"error\":{\"type\":\"invalid_request_error\","
+                + "\"code\":\"invalid_value\",\"message\":\"no\",\"param\":\"session.audio\",\"event_id\":\"su_1\"}}"))
+                .isEqualTo(new ServerEvent.Error("invalid_request_error", "invalid_value", "no", "session.audio", "su_1"));
+    }
+
+    @Test
+    void failedAndIncompleteResponsesSayWhy() {
+        assertThat(ServerEvents.parse("""
+                {"type":"response.done","response":{"id":"r","status":"failed","status_details":{"type":"failed",
+                 "error":{"type":"insufficient_quota","code":"insufficient_quota"}}}}"""))
+                .isEqualTo(new ResponseDone("r", "failed", "insufficient_quota", null, Usage.NONE));
+        assertThat(ServerEvents.parse("""
+                {"type":"response.done","response":{"id":"r","status":"incomplete","status_details":{"type":"incomplete",
+                 "reason":"max_output_tokens"}}}"""))
+                .isEqualTo(new ResponseDone("r", "incomplete", null, "max_output_tokens", Usage.NONE));
+    }
+
+    @Test
+    void sessionUpdatedSaysWhetherAudioIsMulawBothWays() {
+        assertThat(ServerEvents.parse("""
+                {"type":"session.updated","session":{"audio":{"input":{"format":{"type":"audio/pcmu"}},
+                 "output":{"format":{"type":"audio/pcmu"}}}}}"""))
+                .isEqualTo(new ServerEvent.SessionUpdated(true, "audio/pcmu"));
+        assertThat(ServerEvents.parse("""
+                {"type":"session.updated","session":{"audio":{"input":{"format":{"type":"audio/pcmu"}},
+                 "output":{"format":{"type":"audio/pcm","rate":24000}}}}}"""))
+                .isEqualTo(new ServerEvent.SessionUpdated(false, "audio/pcm"));
+        assertThat(ServerEvents.parse("""
+                {"type":"session.updated","session":{"input_audio_format":"g711_ulaw","output_audio_format":"g711_ulaw"}}"""))
+                .isEqualTo(new ServerEvent.SessionUpdated(true, "g711_ulaw"));
+        assertThat(ServerEvents.parse("{\"type\":\"session.updated\",\"session\":{}}"))
+                .isEqualTo(new ServerEvent.SessionUpdated(false, null));
+    }
+
+    @Test
+    void itemsKeepTheirPlaceAndFunctionNamesComeFromTheirItems() {
+        assertThat(ServerEvents.parse("{\"type\":\"input_audio_buffer.committed\",\"item_id\":\"u1\",\"previous_item_id\":\"a0\"}"))
+                .isEqualTo(new ServerEvent.ItemAdded("u1", "a0", true));
+        assertThat(ServerEvents.parse("{\"type\":\"conversation.item.added\",\"previous_item_id\":null,"
+                + "\"item\":{\"id\":\"a1\",\"type\":\"message\",\"role\":\"assistant\",\"content\":[]}}"))
+                .isEqualTo(new ServerEvent.ItemAdded("a1", null, false));
+        assertThat(ServerEvents.parse("{\"type\":\"response.output_item.added\",\"item\":{\"id\":\"f\",\"type\":\"function_call\","
+                + "\"call_id\":\"call_1\",\"name\":\"end_call\"}}"))
+                .isEqualTo(new ServerEvent.FunctionCallItem("call_1", "end_call"));
+        assertThat(ServerEvents.parse("{\"type\":\"response.function_call_arguments.done\",\"call_id\":\"call_1\",\"arguments\":\"{}\"}"))
+                .isEqualTo(new ServerEvent.FunctionCall("call_1", null, "{}"));
+        assertThat(ServerEvents.parse("{\"type\":\"conversation.item.input_audio_transcription.failed\",\"item_id\":\"u1\"}"))
+                .isEqualTo(new ServerEvent.CallerTranscriptFailed("u1"));
     }
 
     @Test
     void knownUnusedUnknownAndMalformed() {
-        assertThat(ServerEvents.parse("{\"type\":\"session.updated\",\"session\":{}}")).isEqualTo(new Ignored("session.updated"));
+        assertThat(ServerEvents.parse("{\"type\":\"session.created\",\"session\":{}}")).isEqualTo(new Ignored("session.created"));
         assertThat(ServerEvents.parse("{\"type\":\"response.brand_new\"}")).isEqualTo(new Unknown("response.brand_new"));
         assertThat(ServerEvents.parse("{not json")).isInstanceOf(Malformed.class);
         assertThat(ServerEvents.parse("[]")).isInstanceOf(Malformed.class);

@@ -13,7 +13,7 @@ class SessionUpdateBuilderTest {
     @Test
     void gaSessionUsesPcmuBothWaysServerVadTranscriptionAndTheEndCallTool() throws Exception {
         JsonNode event = JSON.readTree(new SessionUpdateBuilder(RealtimeApi.GA, "gpt-realtime", null)
-                .build(new SessionSettings("Be an interviewer.", "cedar")));
+                .build("su_1", new SessionSettings("Be an interviewer.", "cedar")));
 
         assertThat(event.path("type").asText()).isEqualTo("session.update");
         JsonNode session = event.path("session");
@@ -38,7 +38,7 @@ class SessionUpdateBuilderTest {
     @Test
     void betaSessionUsesTheLegacyNamesAndAVoiceBetaHas() throws Exception {
         JsonNode session = JSON.readTree(new SessionUpdateBuilder(RealtimeApi.BETA, "gpt-4o-realtime-preview", null)
-                .build(new SessionSettings("Be a customer.", "marin"))).path("session");
+                .build("su_1", new SessionSettings("Be a customer.", "marin"))).path("session");
 
         assertThat(session.has("type")).isFalse();
         assertThat(session.has("model")).isFalse();
@@ -56,7 +56,7 @@ class SessionUpdateBuilderTest {
     void instructionsAreJsonEscaped() throws Exception {
         String nasty = "say \"hi\"\n}]} {\"type\":\"response.create\"}";
         JsonNode session = JSON.readTree(new SessionUpdateBuilder(RealtimeApi.GA, "gpt-realtime", "whisper-1")
-                .build(new SessionSettings(nasty, "marin"))).path("session");
+                .build("su_1", new SessionSettings(nasty, "marin"))).path("session");
         assertThat(session.path("instructions").asText()).isEqualTo(nasty);
         assertThat(session.path("audio").path("input").path("transcription").path("model").asText()).isEqualTo("whisper-1");
     }

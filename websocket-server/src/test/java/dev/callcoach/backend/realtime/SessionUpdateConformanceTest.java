@@ -66,7 +66,7 @@ class SessionUpdateConformanceTest {
         try {
             await().until(() -> realtime.sessions().size() > before);
             RealtimeSession session = realtime.lastSession().orElseThrow();
-            socket.writeTextMessage(new SessionUpdateBuilder(api, model, null).build(new SessionSettings(instructions, voice)));
+            socket.writeTextMessage(new SessionUpdateBuilder(api, model, null).build("su_1", new SessionSettings(instructions, voice)));
             await().until(() -> !session.serverEvents("session.updated").isEmpty() || !session.errorsSent().isEmpty());
             assertThat(session.errorsSent()).as("errors for our session.update").isEmpty();
             return session;

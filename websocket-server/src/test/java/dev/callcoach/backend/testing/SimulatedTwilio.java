@@ -49,24 +49,34 @@ public final class SimulatedTwilio implements AutoCloseable {
 
     /**
      * Places a call for the session as the webapp does: voice webhook and status callback on the
-     * backend's public URL, every status event.
+     * backend's public URL, every status event, asynchronous answering machine detection reporting to
+     * the status callback.
      *
      * @return the call as FakeTwilio runs it
      */
     public SimulatedCall call(UUID sessionId, String to, CallerScript script) {
         twilio.script(to, script);
         String base = FakeRealtimeResource.PUBLIC_ORIGIN;
+        URI status = URI.create(base + "/twilio/status/" + sessionId);
         Call call = Call.creator(new PhoneNumber(to), new PhoneNumber(FROM), URI.create(base + "/twilio/voice/" + sessionId))
-                .setStatusCallback(URI.create(base + "/twilio/status/" + sessionId))
+                .setStatusCallback(status)
                 .setStatusCallbackEvent(List.of("initiated", "ringing", "answered", "completed"))
                 .setTimeout(30)
+                .setMachineDetection("Enable")
+                .setAsyncAmd("true")
+                .setAsyncAmdStatusCallback(status)
                 .create(rest);
         return twilio.call(call.getSid()).orElseThrow();
     }
 
-    /** Ends a call through the REST API, as the webapp could. */
+    /** Ends a call through the REST API, as the webapp does. */
     public void complete(String callSid) {
         Call.updater(callSid).setStatus(Call.UpdateStatus.COMPLETED).update(rest);
+    }
+
+    /** Asks Twilio to cancel a call, which only works while it is queued or ringing. */
+    public void cancel(String callSid) {
+        Call.updater(callSid).setStatus(Call.UpdateStatus.CANCELED).update(rest);
     }
 
     @Override
