@@ -17,10 +17,10 @@ import dev.callcoach.contracts.scenario.Scenario;
 import dev.callcoach.contracts.scenario.ScenarioConfigValidator;
 import dev.callcoach.contracts.scenario.ScenarioField;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -58,7 +58,7 @@ class ScenarioForm extends FormLayout {
         voice.setId("voice");
         voice.setLabel("AI voice");
         voice.setItems(scenario.voices());
-        voice.setItemLabelGenerator(ScenarioForm::voiceLabel);
+        voice.setItemLabelGenerator(Voices::describe);
         voice.setValue(scenario.defaultVoice());
         voice.setRequiredIndicatorVisible(true);
         watch(FieldError.VOICE, voice);
@@ -96,6 +96,24 @@ class ScenarioForm extends FormLayout {
         return ScenarioConfigValidator.validate(scenario, values(), voice.getValue());
     }
 
+    /** Labels of the fields (and "AI voice") with a problem now, in form order. */
+    List<String> problemLabels() {
+        List<FieldError> errors = errors();
+        List<String> labels = new ArrayList<>();
+        for (ScenarioField field : scenario.fields()) {
+            if (errors.stream().anyMatch(e -> e.key().equals(field.key()))) {
+                labels.add(field.label());
+            }
+        }
+        if (errors.stream().anyMatch(e -> e.key().equals(FieldError.VOICE))) {
+            labels.add(voice.getLabel());
+        }
+        if (labels.isEmpty() && !errors.isEmpty()) {
+            labels.add("the form as a whole");
+        }
+        return labels;
+    }
+
     /** The input for a field key; for tests. */
     Component input(String key) {
         return inputs.get(key);
@@ -110,6 +128,9 @@ class ScenarioForm extends FormLayout {
 
     private void watch(String key, Component input) {
         ((HasValue<?, ?>) input).addValueChangeListener(change -> {
+            if (input instanceof TextArea || input instanceof TextField) {
+                count(scenario.field(key).orElse(null), (TextFieldBase<?, String>) input);
+            }
             touched.add(key);
             showErrors();
             onChange.run();
@@ -139,16 +160,9 @@ class ScenarioForm extends FormLayout {
 
     private static Component input(ScenarioField field) {
         Component input = switch (field.type()) {
-            case TEXT -> {
-                TextField text = configure(new TextField(field.label()), field);
-                text.setMaxLength(maxLength(field));
-                yield text;
-            }
-            case TEXTAREA -> {
-                TextArea area = configure(new TextArea(field.label()), field);
-                area.setMaxLength(maxLength(field));
-                yield area;
-            }
+            // No maxlength: the browser would cut pasted text silently. The counter and the shared rules say it.
+            case TEXT -> configure(new TextField(field.label()), field);
+            case TEXTAREA -> configure(new TextArea(field.label()), field);
             case NUMBER -> {
                 // A text field, not an IntegerField: "must be a whole number" then comes from the shared rules.
                 TextField number = configure(new TextField(field.label()), field);
@@ -184,16 +198,28 @@ class ScenarioForm extends FormLayout {
         text.setRequiredIndicatorVisible(field.required());
         // Our messages come from the shared validator; the component's own checks would contradict them.
         text.setManualValidation(true);
-        text.setPlaceholder(field.placeholder());
-        text.setHelperText(field.help());
+        text.setPlaceholder(example(field.placeholder()));
+        count(field, text);
         return text;
     }
 
-    private static int maxLength(ScenarioField field) {
-        return field.maxLength() == null ? ScenarioField.MAX_VALUE_LENGTH : field.maxLength();
+    /** Placeholders are examples and must read as such, not as filled-in values. */
+    static String example(String placeholder) {
+        if (placeholder == null || placeholder.isBlank()) {
+            return null;
+        }
+        return placeholder.regionMatches(true, 0, "e.g.", 0, 4) ? placeholder : "e.g. " + placeholder;
     }
 
-    private static String voiceLabel(String voice) {
-        return voice.isEmpty() ? voice : voice.substring(0, 1).toUpperCase(Locale.ROOT) + voice.substring(1);
+    /** The help text, with "12 of 600 characters" for text: nothing is ever cut without a word. */
+    private static void count(ScenarioField field, TextFieldBase<?, String> text) {
+        if (field == null || field.type() == FieldType.NUMBER) {
+            text.setHelperText(field == null ? null : field.help());
+            return;
+        }
+        int max = field.maxLength() == null ? ScenarioField.MAX_VALUE_LENGTH : field.maxLength();
+        String value = text.getValue();
+        String counter = value.codePointCount(0, value.length()) + " of " + max + " characters";
+        text.setHelperText(field.help() == null ? counter : field.help() + " · " + counter);
     }
 }
