@@ -11,8 +11,9 @@ import com.vaadin.flow.component.html.Section;
 import java.util.Optional;
 
 /**
- * Step 3: consent, the human check when it is on, and the Call button with the reason it is off. On a
- * phone the button and its reason stay in sight at the bottom of the screen.
+ * Step 3: consent, the human check when it is on, and the Call button with the reason it is off. The button
+ * and its reason stay in sight at the bottom of the screen while the form is, so on a phone it is never
+ * screens away.
  */
 class CallStep extends Section {
 
@@ -20,6 +21,8 @@ class CallStep extends Section {
     final Button call = new Button("Call me now");
     final Paragraph blockedReason = new Paragraph();
     final Paragraph refusal = new Paragraph();
+    /** The button and its reason; placed after the steps, where it can stick to the bottom of the screen. */
+    final Div bar;
 
     CallStep(HumanCheck humanCheck, Runnable onChange, Runnable onCall) {
         addClassName("cc-step");
@@ -40,13 +43,13 @@ class CallStep extends Section {
         refusal.getElement().setAttribute("role", "alert");
         refusal.setVisible(false);
 
-        Div bar = new Div(call, blockedReason);
+        bar = new Div(call, blockedReason);
         bar.addClassName("cc-call-bar");
         add(new H2("3. Get the call"), consent);
         if (humanCheck != null) {
             add(humanCheck);
         }
-        add(refusal, bar);
+        add(refusal);
     }
 
     /** Enables the button, or says why not. */

@@ -2,10 +2,12 @@ package dev.callcoach.webapp.call.ui;
 
 import dev.callcoach.contracts.channel.CallStatus;
 import dev.callcoach.contracts.phone.PhoneCheck;
+import dev.callcoach.webapp.base.ui.UiTasks;
 import dev.callcoach.webapp.call.service.CallRequest;
 import dev.callcoach.webapp.call.service.CallService;
 import dev.callcoach.webapp.call.service.Placement;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Consumer;
 
@@ -18,14 +20,18 @@ final class PlacementFlow {
     private final PracticeView view;
     private final CallService calls;
     private final LiveFeed feed;
+    private final UiTasks tasks;
+    private final Clock clock;
     private boolean placing;
     private Instant retryNotBefore;
     private Placement.Placed current;
 
-    PlacementFlow(PracticeView view, CallService calls, LiveFeed feed) {
+    PlacementFlow(PracticeView view, CallService calls, LiveFeed feed, UiTasks tasks, Clock clock) {
         this.view = view;
         this.calls = calls;
         this.feed = feed;
+        this.tasks = tasks;
+        this.clock = clock;
     }
 
     boolean placing() {
@@ -42,7 +48,7 @@ final class PlacementFlow {
     }
 
     void place() {
-        Instant now = view.clock().instant();
+        Instant now = clock.instant();
         ScenarioForm form = view.scenarioStep.form();
         if (CallReadiness.blockedReason(ReadinessFacts.of(view, this, now), now).isPresent()
                 || !(view.phone.check() instanceof PhoneCheck.Valid valid)) {
@@ -56,7 +62,7 @@ final class PlacementFlow {
         feed.stop();
         view.callStep.refuse(null);
         view.updateCallButton();
-        view.tasks().run(view.ui(), () -> {
+        tasks.run(view.ui(), () -> {
             Placement placement = calls.place(request, view.clientIp(), feed);
             if (view.detached() && placement instanceof Placement.Placed placed) {
                 placed.subscription().close();
@@ -76,7 +82,7 @@ final class PlacementFlow {
             return;
         }
         boolean answered = view.live.status() == CallStatus.IN_PROGRESS;
-        view.tasks().run(view.ui(), () -> {
+        tasks.run(view.ui(), () -> {
             calls.end(call.sessionId(), call.callSid(), answered);
             return call;
         }, ended -> { }, onFailure);
@@ -107,7 +113,7 @@ final class PlacementFlow {
                 // The limits panel shows the number's and the network's countdowns; anything else waits here.
                 boolean limitShown = refused.limit() == Placement.Limit.NETWORK || refused.limit() == Placement.Limit.NUMBER;
                 if (!limitShown && !refused.retryAfter().isZero()) {
-                    retryNotBefore = view.clock().instant().plus(refused.retryAfter());
+                    retryNotBefore = clock.instant().plus(refused.retryAfter());
                 }
                 view.recheckLimits();
             }

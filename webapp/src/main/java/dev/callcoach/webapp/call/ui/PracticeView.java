@@ -15,18 +15,14 @@ import dev.callcoach.contracts.phone.PhoneRules;
 import dev.callcoach.webapp.base.UserFacingException;
 import dev.callcoach.webapp.base.ui.FriendlyErrorHandler;
 import dev.callcoach.webapp.base.ui.MainLayout;
-import dev.callcoach.webapp.base.ui.PushThrottle;
-import dev.callcoach.webapp.base.ui.Ticker;
 import dev.callcoach.webapp.base.ui.UiTasks;
 import dev.callcoach.webapp.call.service.CallService;
 import dev.callcoach.webapp.call.service.PhoneLimitService;
-import dev.callcoach.webapp.call.service.Placement;
 import dev.callcoach.webapp.call.service.ScenarioService;
 import dev.callcoach.webapp.limit.ClientIpResolver;
 import dev.callcoach.webapp.turnstile.TurnstileVerifier;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -38,13 +34,8 @@ import java.time.Instant;
 @PageTitle("Practice a phone call · Callcoach")
 public class PracticeView extends Div {
 
-    /** At most this many pushes a second for call events, however fast they come. */
-    static final Duration PUSH_INTERVAL = Duration.ofMillis(250);
-    private static final Duration TICK = Duration.ofSeconds(1);
-    private static final Duration CATALOG_RETRY = Duration.ofSeconds(5);
-
     final Notices notices;
-    final ScenarioStep scenarioStep = new ScenarioStep(this::updateCallButton);
+    final ScenarioStep scenarioStep;
     final PhoneInput phone;
     final LimitsPanel limits;
     final HumanCheck humanCheck;
@@ -52,41 +43,40 @@ public class PracticeView extends Div {
     final Section formPanel = new Section();
     final LiveCallPanel live = new LiveCallPanel(this::endCall, this::practiceAgain);
 
-    private final ScenarioService scenarios;
     private final CallService calls;
     private final ClientIpResolver clientIps;
     private final UiTasks tasks;
     private final Clock clock;
     private final LiveFeed feed;
     private final PlacementFlow placement;
+    private final PagePush push;
 
     private UI ui;
-    private PushThrottle throttle;
-    private Ticker.Cancellable ticking;
     private String clientIp = "unknown";
     private volatile boolean detached;
 
     public PracticeView(ScenarioService scenarios, PhoneLimitService phoneLimits, CallService calls,
                         TurnstileVerifier turnstile, ClientIpResolver clientIps, UiTasks tasks, Clock clock) {
-        this.scenarios = scenarios;
         this.calls = calls;
         this.clientIps = clientIps;
         this.tasks = tasks;
         this.clock = clock;
         addClassName("cc-practice");
         notices = new Notices(calls.availability());
+        scenarioStep = new ScenarioStep(scenarios, tasks, notices, this::updateCallButton);
         phone = new PhoneInput(new PhoneRules(), browserRegion(), check -> phoneChanged());
         limits = new LimitsPanel(phoneLimits, tasks, clock, this::updateCallButton);
         humanCheck = turnstile.enabled()
                 ? new HumanCheck(turnstile.siteKey(), turnstile.scriptUrl(), token -> updateCallButton())
                 : null;
-        feed = new LiveFeed(clock, this::requestPush);
-        placement = new PlacementFlow(this, calls, feed);
+        push = new PagePush(tasks.ticker());
+        feed = new LiveFeed(clock, push::request);
+        placement = new PlacementFlow(this, calls, feed, tasks, clock);
         callStep = new CallStep(humanCheck, this::updateCallButton, placement::place);
         Section phoneStep = new Section(new H2("2. Your phone"), phone, limits);
         phoneStep.addClassName("cc-step");
         formPanel.addClassName("cc-form");
-        formPanel.add(scenarioStep, phoneStep, callStep);
+        formPanel.add(scenarioStep, phoneStep, callStep, callStep.bar);
         live.setVisible(false);
         add(new H1("Practice a phone call"), notices, formPanel, live);
         updateCallButton();
@@ -96,32 +86,24 @@ public class PracticeView extends Div {
     protected void onAttach(AttachEvent attach) {
         ui = attach.getUI();
         detached = false;
-        throttle = new PushThrottle(ui, tasks.ticker(), PUSH_INTERVAL, this::flush);
+        push.attach(ui, this::flush);
         VaadinRequest request = VaadinRequest.getCurrent();
         if (request != null) {
             clientIp = clientIps.resolve(request::getHeader, request.getRemoteAddr());
         }
         limits.network(calls.networkAllowance(clientIp));
-        loadScenarios();
+        scenarioStep.load(ui);
     }
 
     @Override
     protected void onDetach(DetachEvent detach) {
         detached = true;
-        stopTicking();
+        push.ticking(false);
         placement.close();
     }
 
     UI ui() {
         return ui;
-    }
-
-    UiTasks tasks() {
-        return tasks;
-    }
-
-    Clock clock() {
-        return clock;
     }
 
     String clientIp() {
@@ -130,23 +112,6 @@ public class PracticeView extends Div {
 
     boolean detached() {
         return detached;
-    }
-
-    private void loadScenarios() {
-        if (scenarioStep.loaded() || detached) {
-            return;
-        }
-        tasks.run(ui, scenarios::scenarios, catalog -> {
-            notices.serviceReachable();
-            if (!scenarioStep.loaded()) {
-                scenarioStep.catalog(catalog);
-            }
-        }, failure -> {
-            notices.serviceUnreachable(messageOf(failure));
-            scenarioStep.catalogFailed();
-            // The channel reconnects by itself; the page follows without anyone clicking.
-            tasks.ticker().after(CATALOG_RETRY, () -> UiTasks.access(ui, this::loadScenarios));
-        });
     }
 
     private void phoneChanged() {
@@ -171,7 +136,7 @@ public class PracticeView extends Div {
         Instant now = clock.instant();
         callStep.show(CallReadiness.blockedReason(ReadinessFacts.of(this, placement, now), now), placement.placing());
         if (limits.counting(now) || placement.waiting(now)) {
-            ensureTicking();
+            push.ticking(true);
         }
     }
 
@@ -199,11 +164,7 @@ public class PracticeView extends Div {
         }
         limits.refresh(now);
         updateCallButton();
-        if (live.timing()) {
-            ensureTicking();
-        } else if (!limits.counting(now) && !placement.waiting(now)) {
-            stopTicking();
-        }
+        push.ticking(live.timing() || limits.counting(now) || placement.waiting(now));
     }
 
     private void endCall() {
@@ -222,26 +183,6 @@ public class PracticeView extends Div {
         recheckLimits();
         updateCallButton();
         callStep.call.focus();
-    }
-
-    private void requestPush() {
-        PushThrottle pusher = throttle;
-        if (pusher != null) {
-            pusher.request();
-        }
-    }
-
-    void ensureTicking() {
-        if (ticking == null && throttle != null) {
-            ticking = tasks.ticker().every(TICK, throttle::request);
-        }
-    }
-
-    private void stopTicking() {
-        if (ticking != null) {
-            ticking.cancel();
-            ticking = null;
-        }
     }
 
     /** User-facing failures say what happened; anything else goes to the central error handler. */

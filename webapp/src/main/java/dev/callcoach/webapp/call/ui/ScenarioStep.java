@@ -1,25 +1,40 @@
 package dev.callcoach.webapp.call.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.select.Select;
 import dev.callcoach.contracts.scenario.Scenario;
+import dev.callcoach.webapp.base.ui.UiTasks;
+import dev.callcoach.webapp.call.service.ScenarioService;
 
+import java.time.Duration;
 import java.util.List;
 
-/** Step 1: the scenario, what it is about, and its form. */
+/**
+ * Step 1: the scenario, what it is about, and its form. Fetches the catalog, and while the call service
+ * can't be reached says so in the page's notices and tries again by itself.
+ */
 class ScenarioStep extends Section {
+
+    private static final Duration CATALOG_RETRY = Duration.ofSeconds(5);
 
     final Select<Scenario> scenario = new Select<>();
     final Paragraph description = new Paragraph();
     private final Div formHolder = new Div();
+    private final ScenarioService scenarios;
+    private final UiTasks tasks;
+    private final Notices notices;
     private final Runnable onChange;
     private ScenarioForm form;
     private CallReadiness.Catalog catalog = CallReadiness.Catalog.LOADING;
 
-    ScenarioStep(Runnable onChange) {
+    ScenarioStep(ScenarioService scenarios, UiTasks tasks, Notices notices, Runnable onChange) {
+        this.scenarios = scenarios;
+        this.tasks = tasks;
+        this.notices = notices;
         this.onChange = onChange;
         addClassName("cc-step");
         scenario.setId("scenario");
@@ -32,8 +47,25 @@ class ScenarioStep extends Section {
         add(new H2("1. Pick a scenario"), scenario, description, formHolder);
     }
 
-    /** Shows the catalog; the first scenario is chosen. */
-    void catalog(List<Scenario> catalog) {
+    /** Fetches the catalog unless it is here; the answer comes in the background. */
+    void load(UI ui) {
+        if (loaded() || !isAttached()) {
+            return;
+        }
+        tasks.run(ui, scenarios::scenarios, catalog -> {
+            notices.serviceReachable();
+            if (!loaded()) {
+                catalog(catalog);
+            }
+        }, failure -> {
+            notices.serviceUnreachable(PracticeView.messageOf(failure));
+            catalogFailed();
+            // The channel reconnects by itself; the page follows without anyone clicking.
+            tasks.ticker().after(CATALOG_RETRY, () -> UiTasks.access(ui, () -> load(ui)));
+        });
+    }
+
+    private void catalog(List<Scenario> catalog) {
         this.catalog = catalog.isEmpty() ? CallReadiness.Catalog.EMPTY : CallReadiness.Catalog.LOADED;
         scenario.setItems(catalog);
         scenario.setEnabled(!catalog.isEmpty());
@@ -44,7 +76,7 @@ class ScenarioStep extends Section {
         onChange.run();
     }
 
-    void catalogFailed() {
+    private void catalogFailed() {
         catalog = CallReadiness.Catalog.FAILED;
         scenario.setPlaceholder("Scenarios couldn't be loaded");
         onChange.run();
