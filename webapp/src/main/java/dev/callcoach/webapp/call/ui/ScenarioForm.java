@@ -10,7 +10,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.textfield.TextFieldBase;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.callcoach.contracts.scenario.FieldError;
 import dev.callcoach.contracts.scenario.FieldType;
 import dev.callcoach.contracts.scenario.Scenario;
@@ -31,9 +30,6 @@ import java.util.Set;
  */
 class ScenarioForm extends FormLayout {
 
-    /** Pause in typing after which a text field's value reaches the server. */
-    private static final int TYPING_PAUSE_MS = 300;
-
     final Select<String> voice = new Select<>();
     private final Scenario scenario;
     private final Map<String, Component> inputs = new LinkedHashMap<>();
@@ -47,7 +43,7 @@ class ScenarioForm extends FormLayout {
         addClassName("cc-scenario-form");
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("32em", 2));
         for (ScenarioField field : scenario.fields()) {
-            Component input = input(field);
+            Component input = FieldInputs.of(field);
             inputs.put(field.key(), input);
             add(input);
             if (field.type() == FieldType.TEXTAREA) {
@@ -128,8 +124,8 @@ class ScenarioForm extends FormLayout {
 
     private void watch(String key, Component input) {
         ((HasValue<?, ?>) input).addValueChangeListener(change -> {
-            if (input instanceof TextArea || input instanceof TextField) {
-                count(scenario.field(key).orElse(null), (TextFieldBase<?, String>) input);
+            if (input instanceof TextFieldBase<?, ?> text) {
+                scenario.field(key).ifPresent(field -> FieldInputs.count(field, text));
             }
             touched.add(key);
             showErrors();
@@ -156,70 +152,5 @@ class ScenarioForm extends FormLayout {
                 : null;
         validated.setErrorMessage(message);
         validated.setInvalid(message != null);
-    }
-
-    private static Component input(ScenarioField field) {
-        Component input = switch (field.type()) {
-            // No maxlength: the browser would cut pasted text silently. The counter and the shared rules say it.
-            case TEXT -> configure(new TextField(field.label()), field);
-            case TEXTAREA -> configure(new TextArea(field.label()), field);
-            case NUMBER -> {
-                // A text field, not an IntegerField: "must be a whole number" then comes from the shared rules.
-                TextField number = configure(new TextField(field.label()), field);
-                number.getElement().setAttribute("inputmode", "numeric");
-                yield number;
-            }
-            case SELECT -> {
-                Select<String> select = new Select<>();
-                select.setLabel(field.label());
-                select.setItems(field.options());
-                select.setEmptySelectionAllowed(!field.required());
-                select.setEmptySelectionCaption("(none)");
-                select.setRequiredIndicatorVisible(field.required());
-                if (field.placeholder() != null) {
-                    select.setPlaceholder(field.placeholder());
-                }
-                select.setHelperText(field.help());
-                yield select;
-            }
-            case BOOLEAN -> {
-                Checkbox checkbox = new Checkbox(field.label());
-                checkbox.setHelperText(field.help());
-                yield checkbox;
-            }
-        };
-        input.setId("field-" + field.key());
-        return input;
-    }
-
-    private static <T extends TextFieldBase<T, String>> T configure(T text, ScenarioField field) {
-        text.setValueChangeMode(ValueChangeMode.LAZY);
-        text.setValueChangeTimeout(TYPING_PAUSE_MS);
-        text.setRequiredIndicatorVisible(field.required());
-        // Our messages come from the shared validator; the component's own checks would contradict them.
-        text.setManualValidation(true);
-        text.setPlaceholder(example(field.placeholder()));
-        count(field, text);
-        return text;
-    }
-
-    /** Placeholders are examples and must read as such, not as filled-in values. */
-    static String example(String placeholder) {
-        if (placeholder == null || placeholder.isBlank()) {
-            return null;
-        }
-        return placeholder.regionMatches(true, 0, "e.g.", 0, 4) ? placeholder : "e.g. " + placeholder;
-    }
-
-    /** The help text, with "12 of 600 characters" for text: nothing is ever cut without a word. */
-    private static void count(ScenarioField field, TextFieldBase<?, String> text) {
-        if (field == null || field.type() == FieldType.NUMBER) {
-            text.setHelperText(field == null ? null : field.help());
-            return;
-        }
-        int max = field.maxLength() == null ? ScenarioField.MAX_VALUE_LENGTH : field.maxLength();
-        String value = text.getValue();
-        String counter = value.codePointCount(0, value.length()) + " of " + max + " characters";
-        text.setHelperText(field.help() == null ? counter : field.help() + " · " + counter);
     }
 }

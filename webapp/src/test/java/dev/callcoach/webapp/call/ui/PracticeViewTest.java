@@ -107,8 +107,8 @@ class PracticeViewTest extends PracticePageTestBase {
         TextField role = (TextField) input(open(), "role");
 
         assertThat(role.getPlaceholder()).isEqualTo("e.g. Barista");
-        assertThat(ScenarioForm.example("e.g. 2")).isEqualTo("e.g. 2");
-        assertThat(ScenarioForm.example(null)).isNull();
+        assertThat(FieldInputs.example("e.g. 2")).isEqualTo("e.g. 2");
+        assertThat(FieldInputs.example(null)).isNull();
     }
 
     @Test
