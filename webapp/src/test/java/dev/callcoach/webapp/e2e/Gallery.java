@@ -31,8 +31,16 @@ final class Gallery {
 
     /** Photographs the page as it is now at both widths, and returns to desktop width. */
     static void shoot(ChromeDriver driver, String state) {
+        shoot(driver, state, null);
+    }
+
+    /** {@link #shoot(ChromeDriver, String)} with the element of this id scrolled to the middle of the screen. */
+    static void shoot(ChromeDriver driver, String state, String inView) {
         for (Viewport viewport : VIEWPORTS) {
             use(driver, viewport);
+            if (inView != null) {
+                driver.executeScript("document.getElementById(arguments[0]).scrollIntoView({block: 'center'})", inView);
+            }
             Path file = DIRECTORY.resolve(state + "-" + viewport.width() + ".png");
             write(file, driver.getScreenshotAs(OutputType.BYTES));
             SHOTS.add(file.getFileName().toString());

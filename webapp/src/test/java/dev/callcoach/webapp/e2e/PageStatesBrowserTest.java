@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PageStatesBrowserTest {
 
     private static final String TALKER = "0491 570 006";
+    /** Called from the keyboard alone, in international form: +61 491 570 156. */
     private static final String SLOW_PICKER = "0491 570 156";
     private static final String NEVER_PICKS_UP = "0491 570 157";
     private static final String BUSY = "0491 570 158";
@@ -74,11 +75,11 @@ class PageStatesBrowserTest {
         page.clear("role");
         assertThat(page.blockedReasonStartingWith("Complete the scenario details:"))
                 .as("defect 8: every field to fix is named").isEqualTo("Complete the scenario details: Role you are applying for, Interviewer style.");
-        Gallery.shoot(browser.driver(), "02-error-required-fields");
+        Gallery.shoot(browser.driver(), "02-error-required-fields", "field-role");
 
         page.fillRequiredFields().paste("background", "x".repeat(5000));
         assertThat(page.fieldHelperStartingWith("background", "5000 of")).as("defect 6: counted, not cut").isNotBlank();
-        Gallery.shoot(browser.driver(), "03-error-text-too-long");
+        Gallery.shoot(browser.driver(), "03-error-text-too-long", "field-background");
         page.paste("background", "");
 
         page.country("United States (+1)").number("+61 1900 654 321");
@@ -91,21 +92,22 @@ class PageStatesBrowserTest {
         assertThat(page.inViewport("call-button")).as("defect 11: the Call button is on the first screen").isTrue();
         assertThat(page.overflowsHorizontally()).isFalse();
         Gallery.desktop(browser.driver());
-        Gallery.shoot(browser.driver(), "04-error-phone-number");
+        Gallery.shoot(browser.driver(), "04-error-phone-number", "phone-number");
 
         page.number("+61 491 570 006");
         assertThat(page.allowanceStartingWith("This number: 2 of 2 calls left")).isNotBlank();
         page.consent();
-        assertThat(page.callButtonEnabled()).isTrue();
+        assertThat(page.awaitCallButtonEnabled()).isTrue();
         assertThat(page.networkAllowanceStartingWith("Your network: calls are limited (8 per 15 min).")).isNotBlank();
         assertThat(page.lowContrastTexts()).as("WCAG AA contrast").isEmpty();
-        Gallery.shoot(browser.driver(), "05-ready-with-limits");
+        Gallery.shoot(browser.driver(), "05-ready-with-limits", "limits");
     }
 
     @Test
     @Order(2)
     void ringingInProgressEndingAndEndedByYouAllFromTheKeyboard() {
-        PracticePage page = readyToCall(SLOW_PICKER).callWithKeyboard().awaitLiveCall().awaitStatus("ringing");
+        PracticePage page = open().readyToCallWithKeyboardOnly("role", "difficulty", "+61 491 570 156")
+                .pressEnter().awaitLiveCall().awaitStatus("ringing");
         assertThat(page.headlineStartingWith("The simulated phone is ringing"))
                 .as("defect 10: demo wording agrees with itself").doesNotContain("Your phone");
         Gallery.shoot(browser.driver(), "06-ringing");
@@ -124,6 +126,7 @@ class PageStatesBrowserTest {
         Gallery.shoot(browser.driver(), "08-ending");
         assertThat(page.awaitEnding()).isEqualTo("ended_by_you");
         Gallery.shoot(browser.driver(), "09-ended-by-you");
+        assertThat(page.focused()).as("the way on has the focus").isEqualTo("practice-again");
     }
 
     @Test
@@ -160,7 +163,7 @@ class PageStatesBrowserTest {
 
         assertThat(page.allowanceStartingWith("This number: no calls left")).matches(".* in ([0-9]+ min|1 h)\\.");
         assertThat(page.blockedReasonStartingWith("This number has no calls left right now.")).isNotBlank();
-        Gallery.shoot(browser.driver(), "15-limit-number");
+        Gallery.shoot(browser.driver(), "15-limit-number", "limits");
     }
 
     /** Defect 1: the eighth call of this network loses its backend mid-call. */
@@ -184,7 +187,7 @@ class PageStatesBrowserTest {
         page.number(AFTER_THE_LIMIT).consent().call();
         assertThat(page.refusal()).startsWith("Too many calls from your network for now.");
         assertThat(page.networkAllowanceStartingWith("Your network: no calls left (8 per 15 min).")).matches(".* in [0-9]+ min\\.");
-        Gallery.shoot(browser.driver(), "17-limit-network");
+        Gallery.shoot(browser.driver(), "17-limit-network", "limits");
     }
 
     @Test

@@ -3,8 +3,10 @@ package dev.callcoach.webapp.e2e;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -139,6 +141,18 @@ final class PracticePage {
         return driver.findElement(reason).getText();
     }
 
+    /** Waits until the Call button is on; false when it stays off. */
+    boolean awaitCallButtonEnabled() {
+        try {
+            wait.withTimeout(Duration.ofSeconds(10)).until(d -> callButtonEnabled());
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } finally {
+            wait.withTimeout(PATIENCE);
+        }
+    }
+
     boolean callButtonEnabled() {
         return driver.findElement(By.id("call-button")).getDomAttribute("disabled") == null;
     }
@@ -198,6 +212,57 @@ final class PracticePage {
                 .map(li -> li.getDomAttribute("class")).toList();
     }
 
+    /**
+     * Fills the first scenario's required fields, the number (in international form, so the country follows)
+     * and the consent with the keyboard alone, Tab by Tab, as someone without a mouse would.
+     */
+    PracticePage readyToCallWithKeyboardOnly(String roleKey, String selectKey, String internationalNumber) {
+        wait.until(d -> d.findElement(By.id("scenario")).getDomAttribute("disabled") == null);
+        tabTo("field-" + roleKey);
+        keys("Barista");
+        tabTo("field-" + selectKey);
+        keys(Keys.ARROW_DOWN);
+        wait.until(d -> d.findElement(By.id("field-" + selectKey)).getDomAttribute("opened") != null);
+        keys(Keys.ENTER);
+        wait.until(d -> d.findElement(By.id("field-" + selectKey)).getDomAttribute("opened") == null);
+        tabTo("phone-number");
+        keys(internationalNumber);
+        tabTo("consent");
+        keys(Keys.SPACE);
+        wait.until(d -> d.findElement(By.id("call-button")).getDomAttribute("disabled") == null);
+        tabTo("call-button");
+        return this;
+    }
+
+    /** Presses Enter on whatever has the focus. */
+    PracticePage pressEnter() {
+        keys(Keys.ENTER);
+        return this;
+    }
+
+    /** The id of the component that has the keyboard focus. */
+    String focused() {
+        return (String) ((JavascriptExecutor) driver).executeScript("""
+                let e = document.activeElement;
+                while (e && e.shadowRoot && e.shadowRoot.activeElement) e = e.shadowRoot.activeElement;
+                // Vaadin gives the inputs inside its fields generated ids ("input-vaadin-text-field-3"); ours have none.
+                while (e && (!e.id || e.id.includes('vaadin-'))) e = e.parentElement;
+                return e ? e.id : null;""");
+    }
+
+    private void tabTo(String id) {
+        for (int i = 0; i < 80 && !id.equals(focused()); i++) {
+            keys(Keys.TAB);
+        }
+        if (!id.equals(focused())) {
+            throw new AssertionError("Tab never reached #" + id + "; focus is on #" + focused());
+        }
+    }
+
+    private void keys(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
     /** Presses End call from the keyboard: focus is on it once the call shows. */
     PracticePage endCallWithKeyboard() {
         wait.until(d -> "end-call".equals(d.switchTo().activeElement().getDomAttribute("id")));
@@ -205,18 +270,12 @@ final class PracticePage {
         return this;
     }
 
-    /** Presses Call from the keyboard. */
-    PracticePage callWithKeyboard() {
-        wait.until(d -> d.findElement(By.id("call-button")).getDomAttribute("disabled") == null);
-        driver.findElement(By.id("call-button")).sendKeys(Keys.ENTER);
-        return this;
-    }
-
     /** Sets a scenario text area's value as a paste would, in one go. */
     PracticePage paste(String fieldKey, String value) {
-        WebElement area = driver.findElement(By.id("field-" + fieldKey));
-        ((JavascriptExecutor) driver).executeScript(
-                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));", area, value);
+        WebElement area = driver.findElement(By.cssSelector("#field-" + fieldKey + " textarea"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true, composed: true}));"
+                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", area, value);
         return this;
     }
 

@@ -26,6 +26,8 @@ class LiveCallPanel extends Section {
     final Paragraph headline = new Paragraph();
     final StatusTimeline timeline = new StatusTimeline();
     final Span timer = new Span("0:00");
+    /** "Call time" and the timer; shown once the call is answered, as there is no call time before. */
+    private final Div clock;
     final TranscriptView transcript = new TranscriptView();
     final Button endCall = new Button("End call");
     final Button practiceAgain = new Button("Practice again");
@@ -54,7 +56,7 @@ class LiveCallPanel extends Section {
         timer.setId("call-timer");
         timer.addClassName("cc-timer");
         timer.getElement().setAttribute("aria-label", "Call time in minutes and seconds");
-        Div clock = new Div(timerLabel, timer);
+        clock = new Div(timerLabel, timer);
         Div status = new Div(headline, clock);
         status.addClassName("cc-live-status");
 
@@ -80,6 +82,7 @@ class LiveCallPanel extends Section {
         timeline.reset();
         transcript.clear();
         timer.setText("0:00");
+        clock.setVisible(false);
         endCall.setText("End call");
         endCall.setEnabled(true);
         endCall.setVisible(true);
@@ -146,6 +149,7 @@ class LiveCallPanel extends Section {
         if (timeline.advance(status)) {
             if (status == CallStatus.IN_PROGRESS) {
                 answeredAt = at;
+                clock.setVisible(true);
             }
             if (!endRequested) {
                 headline.setText(progress(status));
