@@ -42,9 +42,12 @@ class StatusTimeline extends OrderedList {
         return true;
     }
 
-    /** Shows how the call ended; returns false when it had already ended. */
+    /**
+     * Shows how the call ended; returns false when that was known already. A lost connection is not an
+     * ending, only the lack of one: the real ending replaces it should it still arrive.
+     */
     boolean end(CallStatus last, CallEnding how) {
-        if (ending != null) {
+        if (ending != null && ending != CallEnding.CONNECTION_LOST) {
             return false;
         }
         status = last;

@@ -96,6 +96,21 @@ class LiveCallViewTest extends PracticePageTestBase {
     }
 
     @Test
+    void anEndingLearnedAfterTheConnectionCameBackReplacesTheUnknown() {
+        ArgumentCaptor<SessionListener> listener = placeSucceeds(false);
+        PracticeView view = inCall(listener);
+        deliver(listener, status(CallStatus.IN_PROGRESS));
+        listener.getValue().onConnectionLost();
+
+        deliver(listener, status(CallStatus.IN_PROGRESS));
+        assertThat(view.live.timeline.labels()).last().as("a live status can't undo the doubt").isEqualTo("Connection lost");
+        deliver(listener, status(CallStatus.COMPLETED));
+
+        assertThat(view.live.timeline.labels()).last().isEqualTo("Call ended");
+        assertThat(view.live.headline.getText()).isEqualTo("The call has ended. Nice practice!");
+    }
+
+    @Test
     void defect2CancellingWhileRingingNeverShowsInProgressAsDone() {
         ArgumentCaptor<SessionListener> listener = placeSucceeds(false);
         PracticeView view = inCall(listener);
