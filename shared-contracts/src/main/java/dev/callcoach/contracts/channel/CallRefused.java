@@ -7,7 +7,7 @@ import dev.callcoach.contracts.internal.Require;
 /**
  * {@code call.refused}: no call this time.
  *
- * @param message           shown to the caller as it is
+ * @param message           an explanation for logs; never shown to people: the webapp words refusals from {@code reason}
  * @param retryAfterSeconds when trying again may succeed, 0 when waiting won't help or is unknown
  */
 @JsonTypeName("call.refused")

@@ -23,14 +23,27 @@ public final class Durations {
         return rest + " s";
     }
 
+    /**
+     * How soon, the one way the page says it: "in 45 s" under a minute, else whole minutes rounded up,
+     * "in 54 min", "in 1 h 5 min". Rounded up, so it never promises too early.
+     */
+    public static String in(Duration duration) {
+        long seconds = Math.max(1, ceilSeconds(duration));
+        if (seconds < 60) {
+            return "in " + seconds + " s";
+        }
+        long minutes = (seconds + 59) / 60;
+        long hours = minutes / 60;
+        long rest = minutes % 60;
+        if (hours == 0) {
+            return "in " + minutes + " min";
+        }
+        return rest == 0 ? "in " + hours + " h" : "in " + hours + " h " + rest + " min";
+    }
+
     /** Time gone by, as a clock in whole seconds elapsed: "0:07", "12:34", "1:02:03". Negative shows "0:00". */
     public static String elapsed(Duration duration) {
         return clock(Math.max(0, duration.getSeconds()));
-    }
-
-    /** Time left, as a clock rounded up so it never shows 0:00 early: "1:30". Negative shows "0:00". */
-    public static String countdown(Duration duration) {
-        return clock(Math.max(0, ceilSeconds(duration)));
     }
 
     private static String clock(long seconds) {

@@ -35,12 +35,15 @@ class DurationsTest {
 
     @ParameterizedTest
     @CsvSource({
-            "PT0S, 0:00",
-            "PT6.1S, 0:07",
-            "PT89.5S, 1:30",
-            "PT12M34S, 12:34",
-            "-PT5S, 0:00"})
-    void countdownRoundsUpSoItNeverEndsEarly(Duration duration, String expected) {
-        assertThat(Durations.countdown(duration)).isEqualTo(expected);
+            "PT0S, in 1 s",
+            "PT44.2S, in 45 s",
+            "PT60S, in 1 min",
+            "PT61S, in 2 min",
+            "PT53M1S, in 54 min",
+            "PT1H, in 1 h",
+            "PT1H4M30S, in 1 h 5 min",
+            "-PT5S, in 1 s"})
+    void inSaysHowSoonOneWayRoundingUpSoItNeverPromisesEarly(Duration duration, String expected) {
+        assertThat(Durations.in(duration)).isEqualTo(expected);
     }
 }

@@ -3,7 +3,9 @@ package dev.callcoach.webapp.channel;
 import dev.callcoach.contracts.channel.Ack;
 import dev.callcoach.contracts.channel.CallStatus;
 import dev.callcoach.contracts.channel.CallStatusChanged;
+import dev.callcoach.contracts.channel.CallReserved;
 import dev.callcoach.contracts.channel.ChannelEvent;
+import dev.callcoach.contracts.channel.ChannelReply;
 import dev.callcoach.contracts.channel.ChannelRequest;
 import dev.callcoach.contracts.channel.ErrorCode;
 import dev.callcoach.contracts.channel.ErrorReply;
@@ -174,6 +176,46 @@ class ChannelClientTest {
 
         assertThat(client.exchange(id -> new Subscribe(id, UUID.randomUUID()), Ack.class)).isNotNull();
         assertThat(backend.connections.get()).isEqualTo(1);
+    }
+
+    @Test
+    void listenersAreToldWhenTheConnectionDrops() {
+        client = connected(FakeBackendChannel.TOKEN, Duration.ofSeconds(10));
+        BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+        client.subscribe(UUID.randomUUID(), new SessionListener() {
+            @Override
+            public void onEvent(ChannelEvent event) {
+                heard.add("event");
+            }
+
+            @Override
+            public void onConnectionLost() {
+                heard.add("lost");
+            }
+        });
+
+        backend.dropConnections();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> heard.contains("lost"));
+    }
+
+    @Test
+    void aReservationGrantedAfterTheRequestGaveUpIsHandedToItsLateHandler() throws Exception {
+        client = connected(FakeBackendChannel.TOKEN, Duration.ofMillis(300));
+        UUID session = UUID.randomUUID();
+        BlockingQueue<String> reserveIds = new LinkedBlockingQueue<>();
+        backend.answerWith(request -> {
+            reserveIds.add(request.correlationId());
+            return List.of();
+        });
+        BlockingQueue<ChannelReply> late = new LinkedBlockingQueue<>();
+
+        assertThatThrownBy(() -> client.exchange(GetScenarioCatalog::new, late::add))
+                .isInstanceOf(ChannelException.class).hasMessageContaining("didn't answer in time");
+        backend.push(backend.encode(new CallReserved(reserveIds.take(), session)));
+
+        assertThat(late.poll(5, TimeUnit.SECONDS)).isInstanceOfSatisfying(CallReserved.class,
+                reserved -> assertThat(reserved.sessionId()).isEqualTo(session));
     }
 
     private ChannelClient connected(String token, Duration requestTimeout) {

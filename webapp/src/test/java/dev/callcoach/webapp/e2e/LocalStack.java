@@ -15,6 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The system under test, and the one place that knows how it is started: the backend as a child process
@@ -42,6 +45,11 @@ final class LocalStack implements AutoCloseable {
 
     /** Starts everything; skips (or in CI fails) when the backend has not been built. */
     static LocalStack start() throws InterruptedException {
+        return start(Map.of());
+    }
+
+    /** {@link #start()}, with webapp settings of the test's own (e.g. a shorter ring timeout). */
+    static LocalStack start(Map<String, String> webappSettings) throws InterruptedException {
         BrowserExtension.requireOrSkip(Files.isRegularFile(BACKEND_JAR),
                 "the backend is not built (" + BACKEND_JAR.toAbsolutePath().normalize()
                         + "); run ./mvnw install -DskipTests from the repository root first");
@@ -52,6 +60,7 @@ final class LocalStack implements AutoCloseable {
             // As command-line arguments, they win over this machine's environment variables.
             stack.webappEnvironment().forEach((name, value) -> args.add("--" + name + "=" + value));
             args.add("--server.port=0");
+            webappSettings.forEach((key, value) -> args.add("--" + key + "=" + value));
             return new LocalStack(stack, new SpringApplicationBuilder(Application.class).run(args.toArray(String[]::new)));
         } catch (RuntimeException e) {
             stack.close();
@@ -66,6 +75,24 @@ final class LocalStack implements AutoCloseable {
     /** The simulated Twilio: scripts what each simulated phone does when called. */
     FakeTwilio twilio() {
         return stack.twilio();
+    }
+
+    /**
+     * Stops the backend as an operator or a crash would, while the webapp and the simulators stay up. The
+     * backend is this JVM's child process running the backend jar.
+     */
+    void stopBackend() throws InterruptedException {
+        String jar = BACKEND_JAR.getFileName().toString();
+        ProcessHandle backend = ProcessHandle.current().children()
+                .filter(child -> child.info().commandLine().orElse("").contains(jar))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no backend process running " + jar));
+        backend.destroy();
+        try {
+            backend.onExit().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            backend.destroyForcibly();
+        }
     }
 
     @Override

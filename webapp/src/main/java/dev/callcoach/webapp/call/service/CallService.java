@@ -3,7 +3,6 @@ package dev.callcoach.webapp.call.service;
 import dev.callcoach.contracts.channel.CallPlaced;
 import dev.callcoach.contracts.channel.CallRefused;
 import dev.callcoach.contracts.channel.CallReserved;
-import dev.callcoach.contracts.channel.ChannelEvent;
 import dev.callcoach.contracts.channel.ChannelReply;
 import dev.callcoach.contracts.channel.EndCall;
 import dev.callcoach.contracts.channel.ReleaseCall;
@@ -12,7 +11,9 @@ import dev.callcoach.webapp.base.Durations;
 import dev.callcoach.webapp.base.Regions;
 import dev.callcoach.webapp.channel.ChannelClient;
 import dev.callcoach.webapp.channel.ChannelException;
+import dev.callcoach.webapp.channel.SessionListener;
 import dev.callcoach.webapp.channel.Subscription;
+import dev.callcoach.webapp.limit.IpLimitProperties;
 import dev.callcoach.webapp.limit.IpLimiter;
 import dev.callcoach.webapp.turnstile.TurnstileVerifier;
 import dev.callcoach.webapp.twilio.OutboundCall;
@@ -21,17 +22,17 @@ import dev.callcoach.webapp.twilio.TwilioCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Places and ends practice calls: IP limit, human check, a reservation from the backend (which owns the
+ * Places and ends practice calls: human check, IP limit, a reservation from the backend (which owns the
  * per-number limit), then Twilio. When Twilio refuses, the reservation is given back so the failed attempt
- * doesn't count against the number.
+ * doesn't count against the number; so is a reservation whose reply came after we stopped waiting.
+ * A call that rang counts, even when cancelled before anyone answered (see docs/limiter.md).
  */
 public class CallService {
 
@@ -44,14 +45,23 @@ public class CallService {
     private final IpLimiter ipLimiter;
     private final TurnstileVerifier turnstile;
     private final CallProperties properties;
+    private final IpLimitProperties ipLimit;
+    private final NetworkCooldowns cooldowns;
 
-    public CallService(ChannelClient channel, TwilioCalls twilio, IpLimiter ipLimiter, TurnstileVerifier turnstile,
-                       CallProperties properties) {
+    public CallService(ChannelClient channel, TwilioCalls twilio, IpLimiter ipLimiter, IpLimitProperties ipLimit,
+                       TurnstileVerifier turnstile, CallProperties properties, Clock clock) {
         this.channel = channel;
         this.twilio = twilio;
         this.ipLimiter = ipLimiter;
+        this.ipLimit = ipLimit;
         this.turnstile = turnstile;
         this.properties = properties;
+        this.cooldowns = new NetworkCooldowns(ipLimit.maxTrackedIps(), clock);
+    }
+
+    /** The network's limit, and when it may call again if the limit refused it lately. */
+    public NetworkAllowance networkAllowance(String clientIp) {
+        return new NetworkAllowance(ipLimit.placements(), ipLimit.window(), cooldowns.nextAt(clientIp));
     }
 
     /** What the page can promise before anyone clicks. */
@@ -69,28 +79,30 @@ public class CallService {
      *
      * @throws ChannelException when the backend cannot be asked
      */
-    public Placement place(CallRequest request, String clientIp, Consumer<ChannelEvent> listener) {
+    public Placement place(CallRequest request, String clientIp, SessionListener listener) {
         Optional<String> from = twilio.callerNumber(request.region());
         if (!twilio.configured() || from.isEmpty()) {
             return Placement.Refused.because("Calling isn't set up on this server"
                     + (twilio.configured() ? " for " + Regions.name(request.region()) + "." : "."));
         }
-        IpLimiter.Decision decision = ipLimiter.tryAcquire(clientIp);
-        if (!decision.allowed()) {
-            log.info("event=call_refused reason=ip_limit retryAfterS={}", decision.retryAfter().toSeconds());
-            return new Placement.Refused("Too many calls from your network for now. You can place another in "
-                    + Durations.humanize(decision.retryAfter()) + ".", decision.retryAfter());
-        }
+        // Before the IP limit: a bot without a passing check must not use up its network's calls.
         if (!turnstile.verify(request.humanToken(), clientIp)) {
             return Placement.Refused.because("The human check didn't pass. Please complete it again.");
         }
+        IpLimiter.Decision decision = ipLimiter.tryAcquire(clientIp);
+        if (!decision.allowed()) {
+            log.info("event=call_refused reason=ip_limit retryAfterS={}", decision.retryAfter().toSeconds());
+            cooldowns.refused(clientIp, decision.retryAfter());
+            return new Placement.Refused("Too many calls from your network for now. Next call possible "
+                    + Durations.in(decision.retryAfter()) + ".", decision.retryAfter(), Placement.Limit.NETWORK);
+        }
         ChannelReply reply = channel.exchange(id -> new ReserveCall(id, request.phoneNumber(), request.scenarioId(),
-                request.scenarioConfig(), request.voice()));
+                request.scenarioConfig(), request.voice()), this::releaseLate);
         return switch (reply) {
             case CallReserved reserved -> dial(reserved.sessionId(), request, from.get(), listener);
             case CallRefused refused -> {
                 log.info("event=call_refused reason={} retryAfterS={}", refused.reason(), refused.retryAfterSeconds());
-                yield new Placement.Refused(refused.message(), Duration.ofSeconds(refused.retryAfterSeconds()));
+                yield Refusals.of(refused);
             }
             default -> throw unexpected(reply);
         };
@@ -117,7 +129,23 @@ public class CallService {
         }
     }
 
-    private Placement dial(UUID sessionId, CallRequest request, String from, Consumer<ChannelEvent> listener) {
+    /**
+     * A reservation granted after the page was told the service didn't answer: nobody will place it, so it
+     * goes back at once rather than hold a slot and the number's call. On the channel's thread: no waiting.
+     */
+    private void releaseLate(ChannelReply late) {
+        if (late instanceof CallReserved reserved) {
+            log.warn("event=late_reservation_released sessionId={}", reserved.sessionId());
+            channel.request(id -> new ReleaseCall(id, reserved.sessionId(), "reply-after-timeout"))
+                    .exceptionally(failure -> {
+                        log.warn("event=call_release_failed sessionId={} reason=reply-after-timeout error=\"{}\"",
+                                reserved.sessionId(), failure.getMessage());
+                        return null;
+                    });
+        }
+    }
+
+    private Placement dial(UUID sessionId, CallRequest request, String from, SessionListener listener) {
         Subscription subscription;
         try {
             subscription = channel.subscribe(sessionId, listener);

@@ -1,6 +1,7 @@
 package dev.callcoach.webapp.call.service;
 
 import dev.callcoach.webapp.channel.ChannelClient;
+import dev.callcoach.webapp.limit.IpLimitProperties;
 import dev.callcoach.webapp.limit.IpLimiter;
 import dev.callcoach.webapp.turnstile.TurnstileVerifier;
 import dev.callcoach.webapp.twilio.TwilioCalls;
@@ -8,15 +9,17 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Clock;
+
 /** Wires the page's services to the channel, Twilio and the limits. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CallProperties.class)
+@EnableConfigurationProperties({CallProperties.class, LookupBudgetProperties.class})
 class CallServiceConfiguration {
 
     @Bean
-    CallService callService(ChannelClient channel, TwilioCalls twilio, IpLimiter ipLimiter,
-                            TurnstileVerifier turnstile, CallProperties properties) {
-        return new CallService(channel, twilio, ipLimiter, turnstile, properties);
+    CallService callService(ChannelClient channel, TwilioCalls twilio, IpLimiter ipLimiter, IpLimitProperties ipLimit,
+                            TurnstileVerifier turnstile, CallProperties properties, Clock clock) {
+        return new CallService(channel, twilio, ipLimiter, ipLimit, turnstile, properties, clock);
     }
 
     @Bean
@@ -25,7 +28,11 @@ class CallServiceConfiguration {
     }
 
     @Bean
-    PhoneLimitService phoneLimitService(ChannelClient channel) {
-        return new PhoneLimitService(channel);
+    PhoneLimitService phoneLimitService(ChannelClient channel, LookupBudgetProperties lookups,
+                                        IpLimitProperties ipLimit) {
+        // The IP limiter's buckets, sized for lookups: same per-IP keying and the same bounded memory.
+        IpLimiter budget = new IpLimiter(new IpLimitProperties(lookups.lookups(), lookups.window(),
+                ipLimit.clientIpHeader(), ipLimit.maxTrackedIps()));
+        return new PhoneLimitService(channel, budget);
     }
 }

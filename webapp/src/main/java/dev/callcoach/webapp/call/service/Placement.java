@@ -21,11 +21,24 @@ public sealed interface Placement {
      * No call; the message says why, for the person at the page.
      *
      * @param retryAfter when trying again may work, {@link Duration#ZERO} when waiting won't help
+     * @param limit      which limit refused it, so the page's limits panel can follow
      */
-    record Refused(String message, Duration retryAfter) implements Placement {
+    record Refused(String message, Duration retryAfter, Limit limit) implements Placement {
 
         static Refused because(String message) {
-            return new Refused(message, Duration.ZERO);
+            return new Refused(message, Duration.ZERO, Limit.NONE);
         }
+    }
+
+    /** The limit behind a refusal. */
+    enum Limit {
+        /** Not a limit: something else stood in the way. */
+        NONE,
+        /** The calls from the person's network (IP). */
+        NETWORK,
+        /** The calls to the entered number. */
+        NUMBER,
+        /** The service as a whole: all lines busy, or the day's calls used up. */
+        SERVICE
     }
 }

@@ -9,106 +9,124 @@ import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import dev.callcoach.contracts.channel.CallStatus;
 import dev.callcoach.contracts.channel.CallStatusChanged;
-import dev.callcoach.contracts.channel.ChannelEvent;
 import dev.callcoach.contracts.channel.TranscriptEvent;
 import dev.callcoach.webapp.base.Durations;
 
 import java.time.Duration;
 import java.time.Instant;
 
-/** The call as it happens: where it stands, how long it has lasted, what was said, and the way out. */
+/**
+ * The call as it happens: what is being practised, where the call stands, how long it has lasted, what was
+ * said, and the way out. It only says what it knows: a lost connection is said as such and stops the clock.
+ */
 class LiveCallPanel extends Section {
 
     final Span simulatedBadge = new Span("Simulated call: no real phone rings");
+    final Paragraph summary = new Paragraph();
     final Paragraph headline = new Paragraph();
     final StatusTimeline timeline = new StatusTimeline();
     final Span timer = new Span("0:00");
+    /** "Call time" and the timer; shown once the call is answered, as there is no call time before. */
+    private final Div clock;
     final TranscriptView transcript = new TranscriptView();
     final Button endCall = new Button("End call");
     final Button practiceAgain = new Button("Practice again");
 
+    private boolean simulated;
+    private boolean endRequested;
     private Instant answeredAt;
-    private Instant endedAt;
+    private Instant stoppedAt;
 
     LiveCallPanel(Runnable onEndCall, Runnable onPracticeAgain) {
         setId("live-call");
         addClassName("cc-live");
-        H2 title = new H2("Your call");
+        simulatedBadge.setId("simulated-badge");
         simulatedBadge.addClassName("cc-badge");
-        simulatedBadge.getElement().setAttribute("theme", "badge contrast");
-        Div heading = new Div(title, simulatedBadge);
+        Div heading = new Div(new H2("Your call"), simulatedBadge);
         heading.addClassName("cc-live-heading");
+        summary.setId("call-summary");
+        summary.addClassName("cc-description");
 
         headline.setId("call-headline");
         headline.addClassName("cc-headline");
+        headline.getElement().setAttribute("role", "status");
         headline.getElement().setAttribute("aria-live", "polite");
+        Span timerLabel = new Span("Call time ");
+        timerLabel.addClassName("cc-timer-label");
+        timer.setId("call-timer");
         timer.addClassName("cc-timer");
-        timer.getElement().setAttribute("aria-label", "Call duration");
-        timer.getElement().setAttribute("role", "timer");
+        timer.getElement().setAttribute("aria-label", "Call time in minutes and seconds");
+        clock = new Div(timerLabel, timer);
+        Div status = new Div(headline, clock);
+        status.addClassName("cc-live-status");
 
         endCall.setId("end-call");
-        practiceAgain.setId("practice-again");
-        simulatedBadge.setId("simulated-badge");
-        timer.setId("call-timer");
         endCall.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        endCall.addClickListener(click -> {
-            endCall.setEnabled(false);
-            onEndCall.run();
-        });
+        endCall.addClickListener(click -> onEndCall.run());
+        practiceAgain.setId("practice-again");
         practiceAgain.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         practiceAgain.addClickListener(click -> onPracticeAgain.run());
         Div actions = new Div(endCall, practiceAgain);
         actions.addClassName("cc-actions");
-
-        Div status = new Div(headline, timer);
-        status.addClassName("cc-live-status");
-        add(heading, timeline, status, transcript, actions);
+        add(heading, summary, timeline, status, transcript, actions);
     }
 
     /** Starts showing a freshly placed call. */
-    void start(boolean simulated) {
+    void start(boolean simulated, String scenario, String voice) {
+        this.simulated = simulated;
+        endRequested = false;
         answeredAt = null;
-        endedAt = null;
+        stoppedAt = null;
         simulatedBadge.setVisible(simulated);
+        summary.setText(scenario + " · AI voice: " + voice);
         timeline.reset();
         transcript.clear();
         timer.setText("0:00");
+        clock.setVisible(false);
+        endCall.setText("End call");
         endCall.setEnabled(true);
         endCall.setVisible(true);
         practiceAgain.setVisible(false);
-        headline.setText(describe(CallStatus.QUEUED));
+        headline.setText(progress(CallStatus.QUEUED));
+        endCall.focus();
     }
 
-    /** Applies one event from the session; {@code receivedAt} is when it reached this server. */
-    void apply(ChannelEvent event, Instant receivedAt) {
-        switch (event) {
-            case CallStatusChanged change -> applyStatus(change.status(), receivedAt);
-            case TranscriptEvent line -> transcript.show(line);
+    /** Applies one event from the session; {@code at} is when it reached this server. */
+    void apply(LiveFeed.Item item) {
+        switch (item) {
+            case LiveFeed.Event(CallStatusChanged change, Instant at) -> status(change, at);
+            case LiveFeed.Event(TranscriptEvent line, Instant at) -> transcript.show(line);
+            case LiveFeed.ConnectionLost(Instant at) -> {
+                if (timeline.ending() == null) {
+                    end(timeline.status(), CallEnding.CONNECTION_LOST, at);
+                }
+            }
         }
     }
 
-    /** Moves the call to a status known without an event (e.g. the call could not be ended). */
-    void applyStatus(CallStatus status, Instant at) {
-        if (!timeline.advance(status)) {
-            return;
-        }
-        if (status == CallStatus.IN_PROGRESS) {
-            answeredAt = at;
-        }
-        if (status.isTerminal()) {
-            endedAt = at;
-            endCall.setVisible(false);
-            practiceAgain.setVisible(true);
-            practiceAgain.focus();
-        }
-        headline.setText(describe(status));
+    /** End call was pressed: say so at once and stop the clock, before the backend confirms. */
+    void ending(Instant at) {
+        endRequested = true;
+        stoppedAt = at;
         tick(at);
+        endCall.setEnabled(false);
+        endCall.setText("Ending…");
+        headline.setText("Ending the call…");
+    }
+
+    /** Ending the call failed: it may still be going on. */
+    void endFailed() {
+        endRequested = false;
+        stoppedAt = null;
+        endCall.setText("End call");
+        endCall.setEnabled(true);
+        headline.setText(progress(timeline.status()));
     }
 
     /** Updates the call timer. */
     void tick(Instant now) {
         if (answeredAt != null) {
-            Instant until = endedAt != null ? endedAt : now;
+            Instant until = stoppedAt != null ? stoppedAt : now;
             timer.setText(Durations.elapsed(Duration.between(answeredAt, until)));
         }
     }
@@ -117,22 +135,51 @@ class LiveCallPanel extends Section {
         return timeline.status();
     }
 
-    /** Whether the timer is running, i.e. the call was answered and has not ended. */
+    /** Whether the timer is running, i.e. the call was answered and is not over or ending. */
     boolean timing() {
-        return answeredAt != null && endedAt == null;
+        return answeredAt != null && stoppedAt == null;
     }
 
-    static String describe(CallStatus status) {
+    private void status(CallStatusChanged change, Instant at) {
+        CallStatus status = change.status();
+        if (status.isTerminal()) {
+            end(status, CallEnding.of(status, change.detail(), endRequested), at);
+            return;
+        }
+        if (timeline.advance(status)) {
+            if (status == CallStatus.IN_PROGRESS) {
+                answeredAt = at;
+                clock.setVisible(true);
+            }
+            if (!endRequested) {
+                headline.setText(progress(status));
+            }
+            tick(at);
+        }
+    }
+
+    private void end(CallStatus status, CallEnding how, Instant at) {
+        if (!timeline.end(status, how)) {
+            return;
+        }
+        if (stoppedAt == null) {
+            stoppedAt = at;
+        }
+        tick(at);
+        headline.setText(how.headline());
+        transcript.ended(answeredAt != null);
+        endCall.setVisible(false);
+        practiceAgain.setVisible(true);
+        practiceAgain.focus();
+    }
+
+    private String progress(CallStatus status) {
         return switch (status) {
-            case RESERVED, QUEUED, INITIATED -> "Placing your call…";
-            case RINGING -> "Your phone is ringing. Pick up!";
-            case IN_PROGRESS -> "You're connected. Talk to the AI.";
-            case COMPLETED -> "Call finished. Nice practice!";
-            case BUSY -> "Your line was busy.";
-            case NO_ANSWER -> "The call wasn't answered.";
-            case FAILED -> "The call couldn't be connected.";
-            case CANCELED -> "The call was canceled.";
-            case RELEASED -> "The call wasn't placed.";
+            case RINGING -> simulated ? "The simulated phone is ringing; a simulated caller will pick up."
+                    : "Your phone is ringing. Pick up!";
+            case IN_PROGRESS -> simulated ? "Connected: the simulated caller is talking to the AI."
+                    : "You're connected. Talk to the AI.";
+            default -> "Placing your call…";
         };
     }
 }

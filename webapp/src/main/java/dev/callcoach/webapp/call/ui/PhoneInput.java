@@ -1,7 +1,6 @@
 package dev.callcoach.webapp.call.ui;
 
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.TextField;
@@ -18,7 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * Country and number, checked with the shared phone rules as the person types. The number is never echoed
- * back: the helper text names the kind of line instead.
+ * back: the helper text names the kind of line instead. A number in international form sets the country,
+ * so the two never disagree.
  */
 class PhoneInput extends Div {
 
@@ -28,7 +28,6 @@ class PhoneInput extends Div {
 
     final Select<String> country = new Select<>();
     final TextField number = new TextField("Phone number");
-    final Paragraph allowance = new Paragraph();
     private final PhoneRules rules;
     private final Consumer<PhoneCheck> onChange;
     private PhoneCheck check;
@@ -65,14 +64,9 @@ class PhoneInput extends Div {
             show();
         });
 
-        allowance.setId("phone-allowance");
-        allowance.addClassName("cc-allowance");
-        allowance.getElement().setAttribute("aria-live", "polite");
-        allowance.setVisible(false);
-
         Div row = new Div(country, number);
         row.addClassName("cc-phone-row");
-        add(row, allowance);
+        add(row);
         check = rules.check("", country.getValue());
     }
 
@@ -81,15 +75,14 @@ class PhoneInput extends Div {
         return check;
     }
 
-    /** Shows how many calls the number has left, or hides the line when {@code text} is null. */
-    void showAllowance(String text, boolean blocking) {
-        allowance.setText(text == null ? "" : text);
-        allowance.setVisible(text != null);
-        allowance.setClassName("cc-allowance-blocked", blocking);
-    }
-
     private void recheck() {
         check = rules.check(number.getValue(), country.getValue());
+        if (check instanceof PhoneCheck.Valid valid && !valid.region().equals(country.getValue())
+                && country.getListDataView().contains(valid.region())) {
+            // Its listener checks again, now with the country the number names.
+            country.setValue(valid.region());
+            return;
+        }
         show();
         onChange.accept(check);
     }

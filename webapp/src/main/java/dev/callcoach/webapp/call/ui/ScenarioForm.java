@@ -10,17 +10,16 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.textfield.TextFieldBase;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.callcoach.contracts.scenario.FieldError;
 import dev.callcoach.contracts.scenario.FieldType;
 import dev.callcoach.contracts.scenario.Scenario;
 import dev.callcoach.contracts.scenario.ScenarioConfigValidator;
 import dev.callcoach.contracts.scenario.ScenarioField;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,9 +29,6 @@ import java.util.Set;
  * so an untouched form is not a wall of red.
  */
 class ScenarioForm extends FormLayout {
-
-    /** Pause in typing after which a text field's value reaches the server. */
-    private static final int TYPING_PAUSE_MS = 300;
 
     final Select<String> voice = new Select<>();
     private final Scenario scenario;
@@ -47,7 +43,7 @@ class ScenarioForm extends FormLayout {
         addClassName("cc-scenario-form");
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("32em", 2));
         for (ScenarioField field : scenario.fields()) {
-            Component input = input(field);
+            Component input = FieldInputs.of(field);
             inputs.put(field.key(), input);
             add(input);
             if (field.type() == FieldType.TEXTAREA) {
@@ -58,7 +54,7 @@ class ScenarioForm extends FormLayout {
         voice.setId("voice");
         voice.setLabel("AI voice");
         voice.setItems(scenario.voices());
-        voice.setItemLabelGenerator(ScenarioForm::voiceLabel);
+        voice.setItemLabelGenerator(Voices::describe);
         voice.setValue(scenario.defaultVoice());
         voice.setRequiredIndicatorVisible(true);
         watch(FieldError.VOICE, voice);
@@ -96,6 +92,24 @@ class ScenarioForm extends FormLayout {
         return ScenarioConfigValidator.validate(scenario, values(), voice.getValue());
     }
 
+    /** Labels of the fields (and "AI voice") with a problem now, in form order. */
+    List<String> problemLabels() {
+        List<FieldError> errors = errors();
+        List<String> labels = new ArrayList<>();
+        for (ScenarioField field : scenario.fields()) {
+            if (errors.stream().anyMatch(e -> e.key().equals(field.key()))) {
+                labels.add(field.label());
+            }
+        }
+        if (errors.stream().anyMatch(e -> e.key().equals(FieldError.VOICE))) {
+            labels.add(voice.getLabel());
+        }
+        if (labels.isEmpty() && !errors.isEmpty()) {
+            labels.add("the form as a whole");
+        }
+        return labels;
+    }
+
     /** The input for a field key; for tests. */
     Component input(String key) {
         return inputs.get(key);
@@ -110,6 +124,9 @@ class ScenarioForm extends FormLayout {
 
     private void watch(String key, Component input) {
         ((HasValue<?, ?>) input).addValueChangeListener(change -> {
+            if (input instanceof TextFieldBase<?, ?> text) {
+                scenario.field(key).ifPresent(field -> FieldInputs.count(field, text));
+            }
             touched.add(key);
             showErrors();
             onChange.run();
@@ -135,65 +152,5 @@ class ScenarioForm extends FormLayout {
                 : null;
         validated.setErrorMessage(message);
         validated.setInvalid(message != null);
-    }
-
-    private static Component input(ScenarioField field) {
-        Component input = switch (field.type()) {
-            case TEXT -> {
-                TextField text = configure(new TextField(field.label()), field);
-                text.setMaxLength(maxLength(field));
-                yield text;
-            }
-            case TEXTAREA -> {
-                TextArea area = configure(new TextArea(field.label()), field);
-                area.setMaxLength(maxLength(field));
-                yield area;
-            }
-            case NUMBER -> {
-                // A text field, not an IntegerField: "must be a whole number" then comes from the shared rules.
-                TextField number = configure(new TextField(field.label()), field);
-                number.getElement().setAttribute("inputmode", "numeric");
-                yield number;
-            }
-            case SELECT -> {
-                Select<String> select = new Select<>();
-                select.setLabel(field.label());
-                select.setItems(field.options());
-                select.setEmptySelectionAllowed(!field.required());
-                select.setEmptySelectionCaption("(none)");
-                select.setRequiredIndicatorVisible(field.required());
-                if (field.placeholder() != null) {
-                    select.setPlaceholder(field.placeholder());
-                }
-                select.setHelperText(field.help());
-                yield select;
-            }
-            case BOOLEAN -> {
-                Checkbox checkbox = new Checkbox(field.label());
-                checkbox.setHelperText(field.help());
-                yield checkbox;
-            }
-        };
-        input.setId("field-" + field.key());
-        return input;
-    }
-
-    private static <T extends TextFieldBase<T, String>> T configure(T text, ScenarioField field) {
-        text.setValueChangeMode(ValueChangeMode.LAZY);
-        text.setValueChangeTimeout(TYPING_PAUSE_MS);
-        text.setRequiredIndicatorVisible(field.required());
-        // Our messages come from the shared validator; the component's own checks would contradict them.
-        text.setManualValidation(true);
-        text.setPlaceholder(field.placeholder());
-        text.setHelperText(field.help());
-        return text;
-    }
-
-    private static int maxLength(ScenarioField field) {
-        return field.maxLength() == null ? ScenarioField.MAX_VALUE_LENGTH : field.maxLength();
-    }
-
-    private static String voiceLabel(String voice) {
-        return voice.isEmpty() ? voice : voice.substring(0, 1).toUpperCase(Locale.ROOT) + voice.substring(1);
     }
 }

@@ -8,15 +8,19 @@ import java.util.List;
 
 /**
  * queued → ringing → in progress → how it ended. Only moves forward: Twilio's callbacks may arrive out of
- * order, and a late "ringing" must not undo "in progress".
+ * order, and a late "ringing" must not undo "in progress". A step the call never reached is never shown as
+ * done: a call cancelled while ringing skips "In progress".
  */
 class StatusTimeline extends OrderedList {
 
-    private static final List<String> STEPS = List.of("Queued", "Ringing", "In progress", "Completed");
+    private static final List<String> STEPS = List.of("Queued", "Ringing", "In progress", "Ended");
     private static final int LAST = STEPS.size() - 1;
 
     private final List<ListItem> items;
     private CallStatus status = CallStatus.QUEUED;
+    /** The furthest step reached before the end. */
+    private int reached;
+    private CallEnding ending;
 
     StatusTimeline() {
         setId("call-timeline");
@@ -27,12 +31,27 @@ class StatusTimeline extends OrderedList {
         render();
     }
 
-    /** Moves to the status if it is further along; returns whether it did. */
+    /** Moves to a status that is further along; returns whether it did. Final statuses go to {@link #end}. */
     boolean advance(CallStatus next) {
-        if (status.isTerminal() || (!next.isTerminal() && step(next) <= step(status))) {
+        if (ending != null || next.isTerminal() || step(next) <= step(status)) {
             return false;
         }
         status = next;
+        reached = step(next);
+        render();
+        return true;
+    }
+
+    /**
+     * Shows how the call ended; returns false when that was known already. A lost connection is not an
+     * ending, only the lack of one: the real ending replaces it should it still arrive.
+     */
+    boolean end(CallStatus last, CallEnding how) {
+        if (ending != null && ending != CallEnding.CONNECTION_LOST) {
+            return false;
+        }
+        status = last;
+        ending = how;
         render();
         return true;
     }
@@ -40,11 +59,18 @@ class StatusTimeline extends OrderedList {
     /** Back to the start, for the next call. */
     void reset() {
         status = CallStatus.QUEUED;
+        reached = 0;
+        ending = null;
         render();
     }
 
     CallStatus status() {
         return status;
+    }
+
+    /** How the call ended, or null while it goes on. */
+    CallEnding ending() {
+        return ending;
     }
 
     /** The label of each step as shown, in order. */
@@ -53,21 +79,30 @@ class StatusTimeline extends OrderedList {
     }
 
     private void render() {
-        int current = step(status);
         for (int i = 0; i < items.size(); i++) {
             ListItem item = items.get(i);
-            item.removeClassNames("done", "current", "failed");
+            item.removeClassNames("done", "current", "failed", "skipped");
             item.getElement().removeAttribute("aria-current");
-            if (i < current || (i == current && status == CallStatus.COMPLETED)) {
-                item.addClassName("done");
-            } else if (i == current) {
-                item.addClassName(status.isTerminal() ? "failed" : "current");
+            String state = state(i);
+            item.addClassName(state);
+            if (state.equals("current") || (i == LAST && ending != null)) {
                 item.getElement().setAttribute("aria-current", "step");
             }
         }
-        items.get(LAST).setText(status.isTerminal() ? outcome(status) : STEPS.get(LAST));
-        // For the browser tests: where the call stands, in the protocol's spelling.
+        items.get(LAST).setText(ending == null ? STEPS.get(LAST) : ending.label());
+        // For the browser tests: where the call stands, in the protocol's spelling, and how it ended.
         getElement().setAttribute("data-status", status.wireName());
+        getElement().setAttribute("data-ending", ending == null ? "" : ending.name().toLowerCase());
+    }
+
+    private String state(int index) {
+        if (ending == null) {
+            return index < reached ? "done" : index == reached ? "current" : "pending";
+        }
+        if (index == LAST) {
+            return ending.good() ? "done" : "failed";
+        }
+        return index <= reached ? "done" : "skipped";
     }
 
     private static int step(CallStatus status) {
@@ -76,18 +111,6 @@ class StatusTimeline extends OrderedList {
             case RINGING -> 1;
             case IN_PROGRESS -> 2;
             case COMPLETED, BUSY, NO_ANSWER, FAILED, CANCELED, RELEASED -> LAST;
-        };
-    }
-
-    static String outcome(CallStatus status) {
-        return switch (status) {
-            case COMPLETED -> "Completed";
-            case BUSY -> "Busy";
-            case NO_ANSWER -> "No answer";
-            case FAILED -> "Failed";
-            case CANCELED -> "Canceled";
-            case RELEASED -> "Not placed";
-            default -> STEPS.get(LAST);
         };
     }
 }

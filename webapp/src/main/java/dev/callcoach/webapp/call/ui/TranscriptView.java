@@ -16,7 +16,9 @@ import java.util.Map;
  */
 class TranscriptView extends Div {
 
-    private final Paragraph empty = new Paragraph("The conversation will appear here once you pick up.");
+    private static final String WAITING = "The conversation will appear here once you pick up.";
+
+    private final Paragraph empty = new Paragraph(WAITING);
     private final Map<String, Bubble> byItem = new HashMap<>();
     private Bubble last;
 
@@ -37,7 +39,13 @@ class TranscriptView extends Div {
         bubble.update(line.text(), line.isFinal());
     }
 
+    /** The call is over; without an answer there was no conversation, and the page must not promise one. */
+    void ended(boolean answered) {
+        empty.setText(answered ? "Nothing was said." : "No conversation: the call was never answered.");
+    }
+
     void clear() {
+        empty.setText(WAITING);
         removeAll();
         byItem.clear();
         last = null;

@@ -25,12 +25,15 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,17 +66,19 @@ class CallServiceTest {
         backend = request -> request instanceof ReserveCall
                 ? new CallReserved(request.correlationId(), SESSION)
                 : new Ack(request.correlationId());
-        when(channel.exchange(any())).thenAnswer(invocation -> {
-            Function<String, ChannelRequest> factory = invocation.getArgument(0);
-            ChannelRequest request = factory.apply("c" + sent.size());
-            sent.add(request);
-            return backend.apply(request);
-        });
+        when(channel.exchange(any(), any(Consumer.class))).thenAnswer(invocation -> answer(invocation.getArgument(0)));
+        when(channel.exchange(any())).thenAnswer(invocation -> answer(invocation.getArgument(0)));
         when(channel.subscribe(any(), any())).thenAnswer(invocation -> {
             twilioRequestsWhenSubscribed = twilio.requests.size();
             Subscription subscription = () -> unsubscribed.set(true);
             return subscription;
         });
+    }
+
+    private ChannelReply answer(Function<String, ChannelRequest> factory) {
+        ChannelRequest request = factory.apply("c" + sent.size());
+        sent.add(request);
+        return backend.apply(request);
     }
 
     @AfterEach
@@ -132,20 +137,33 @@ class CallServiceTest {
 
         Placement placement = service(unreachable, ipLimit(10)).place(REQUEST, "203.0.113.7", event -> { });
 
-        assertThat(placement).isEqualTo(new Placement.Refused(TwilioFailure.UNREACHABLE.userMessage(), Duration.ZERO));
+        assertThat(placement).isEqualTo(new Placement.Refused(TwilioFailure.UNREACHABLE.userMessage(), Duration.ZERO, Placement.Limit.NONE));
         assertThat(sent.get(1)).isEqualTo(new ReleaseCall("c1", SESSION, "twilio-unreachable"));
     }
 
     @Test
-    void theBackendsRefusalIsPassedOnWithItsRetryTime() {
+    void theBackendsRefusalIsWordedHereFromItsReasonAndRetryTime() {
         backend = request -> new CallRefused(request.correlationId(), RefusalReason.PHONE_LIMIT,
-                "This number has had its 2 calls this hour.", 1200);
+                "a sentence for the logs, never shown", 1200);
 
         Placement placement = service(twilioCalls(), ipLimit(10)).place(REQUEST, "203.0.113.7", event -> { });
 
-        assertThat(placement).isEqualTo(new Placement.Refused("This number has had its 2 calls this hour.",
-                Duration.ofMinutes(20)));
+        assertThat(placement).isEqualTo(new Placement.Refused(
+                "This number has no calls left right now. Next call possible in 20 min.", Duration.ofMinutes(20),
+                Placement.Limit.NUMBER));
         assertThat(twilio.requests).isEmpty();
+    }
+
+    @Test
+    void everyRefusalReasonHasTheWebappsOwnWording() {
+        for (RefusalReason reason : RefusalReason.values()) {
+            backend = request -> new CallRefused(request.correlationId(), reason, "backend words", 30);
+
+            Placement placement = service(twilioCalls(), ipLimit(100)).place(REQUEST, "203.0.113.7", event -> { });
+
+            assertThat(placement).isInstanceOfSatisfying(Placement.Refused.class,
+                    refused -> assertThat(refused.message()).isNotBlank().doesNotContain("backend words"));
+        }
     }
 
     @Test
@@ -160,10 +178,14 @@ class CallServiceTest {
         Placement eleventh = service.place(REQUEST, "203.0.113.7", event -> { });
 
         assertThat(eleventh).isInstanceOfSatisfying(Placement.Refused.class, refused -> {
-            assertThat(refused.message()).startsWith("Too many calls from your network").contains("15 min");
+            assertThat(refused.message()).startsWith("Too many calls from your network").contains("in 15 min");
+            assertThat(refused.limit()).isEqualTo(Placement.Limit.NETWORK);
             assertThat(refused.retryAfter()).isPositive();
         });
         assertThat(sent).isEmpty();
+        assertThat(service.networkAllowance("203.0.113.7").nextAt()).as("the page can say so before a click")
+                .isAfter(Instant.now());
+        assertThat(service.networkAllowance("198.51.100.1").nextAt()).isNull();
         assertThat(service.place(REQUEST, "198.51.100.1", event -> { })).isInstanceOf(Placement.Placed.class);
     }
 
@@ -173,7 +195,7 @@ class CallServiceTest {
 
         assertThat(service.availability().configured()).isFalse();
         assertThat(service.place(REQUEST, "203.0.113.7", event -> { }))
-                .isEqualTo(new Placement.Refused("Calling isn't set up on this server.", Duration.ZERO));
+                .isEqualTo(new Placement.Refused("Calling isn't set up on this server.", Duration.ZERO, Placement.Limit.NONE));
         assertThat(sent).isEmpty();
     }
 
@@ -185,7 +207,8 @@ class CallServiceTest {
         assertThat(service.availability().regions()).containsExactly("AU");
         assertThat(service.availability().canCall("in")).isFalse();
         assertThat(service.place(toIndia, "203.0.113.7", event -> { }))
-                .isEqualTo(new Placement.Refused("Calling isn't set up on this server for India.", Duration.ZERO));
+                .isEqualTo(new Placement.Refused("Calling isn't set up on this server for India.", Duration.ZERO,
+                        Placement.Limit.NONE));
     }
 
     @Test
@@ -195,13 +218,17 @@ class CallServiceTest {
             TurnstileVerifier turnstile = new TurnstileVerifier(new TurnstileProperties(true, "site", "secret",
                     cloudflare.baseUrl(), URI.create("https://challenges.example/api.js"), Duration.ofSeconds(5)),
                     HttpClient.newHttpClient());
-            CallService service = new CallService(channel, twilioCalls(), ipLimit(10), turnstile, callProperties());
+            IpLimiter oneCall = ipLimit(1);
+            CallService service = new CallService(channel, twilioCalls(), oneCall, IP_LIMIT, turnstile,
+                    callProperties(), Clock.systemUTC());
 
             Placement placement = service.place(new CallRequest("+61412345678", "AU", "job-interview", Map.of(),
                     "alloy", "token-from-widget"), "203.0.113.7", event -> { });
 
             assertThat(placement).isInstanceOf(Placement.Refused.class);
             assertThat(sent).isEmpty();
+            assertThat(oneCall.tryAcquire("203.0.113.7").allowed())
+                    .as("checked before the IP limit, so a failed check costs the network nothing").isTrue();
         }
     }
 
@@ -227,7 +254,7 @@ class CallServiceTest {
         TurnstileVerifier off = new TurnstileVerifier(new TurnstileProperties(false, "", "",
                 URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:1"), Duration.ofSeconds(1)),
                 HttpClient.newHttpClient());
-        return new CallService(channel, calls, limiter, off, callProperties());
+        return new CallService(channel, calls, limiter, IP_LIMIT, off, callProperties(), Clock.systemUTC());
     }
 
     private TwilioCalls twilioCalls() {
@@ -238,6 +265,8 @@ class CallServiceTest {
     private static CallProperties callProperties() {
         return new CallProperties(URI.create("http://backend.test/"), Duration.ofSeconds(30), Duration.ofMinutes(6));
     }
+
+    private static final IpLimitProperties IP_LIMIT = new IpLimitProperties(10, Duration.ofMinutes(15), "", 1000);
 
     private static IpLimiter ipLimit(int placements) {
         return new IpLimiter(new IpLimitProperties(placements, Duration.ofMinutes(15), "", 1000));
