@@ -89,12 +89,6 @@ public final class TwilioCalls {
         }
     }
 
-    /** @deprecated whether the call was answered no longer matters; use {@link #hangUp(String)}. */
-    @Deprecated(forRemoval = true)
-    public void hangUp(String callSid, boolean answered) {
-        hangUp(callSid);
-    }
-
     private TwilioRestClient requireClient() {
         if (client == null) {
             throw new IllegalStateException("Twilio is not configured");

@@ -18,6 +18,7 @@ import dev.callcoach.webapp.limit.IpLimiter;
 import dev.callcoach.webapp.turnstile.TurnstileVerifier;
 import dev.callcoach.webapp.twilio.OutboundCall;
 import dev.callcoach.webapp.twilio.TwilioCallException;
+import dev.callcoach.webapp.twilio.TwilioCallUncertainException;
 import dev.callcoach.webapp.twilio.TwilioCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +91,11 @@ public class CallService {
             return Placement.Refused.because("The human check didn't pass. Please complete it again.");
         }
         IpLimiter.Decision decision = ipLimiter.tryAcquire(clientIp);
+        if (decision.busy()) {
+            log.info("event=call_refused reason=ip_limit_busy");
+            return new Placement.Refused("The service is very busy right now. Please try again "
+                    + Durations.in(decision.retryAfter()) + ".", decision.retryAfter(), Placement.Limit.SERVICE);
+        }
         if (!decision.allowed()) {
             log.info("event=call_refused reason=ip_limit retryAfterS={}", decision.retryAfter().toSeconds());
             cooldowns.refused(clientIp, decision.retryAfter());
@@ -109,8 +115,9 @@ public class CallService {
     }
 
     /**
-     * Ends a call. The backend ends an answered call itself (the AI can say goodbye); a call still ringing has
-     * no media stream to end, so Twilio is asked to cancel it.
+     * Ends a call. The backend ends an answered call itself (the AI can say goodbye, and an end that arrives
+     * before the stream is kept for it); a call the page has not seen answered may still be ringing, with no
+     * stream to end, so Twilio is asked to hang it up too, in a way that works in any state.
      */
     public void end(UUID sessionId, String callSid, boolean answered) {
         try {
@@ -120,9 +127,9 @@ public class CallService {
                 throw e;
             }
         }
-        if (!answered) {
+        if (!answered && callSid != null) {
             try {
-                twilio.hangUp(callSid, false);
+                twilio.hangUp(callSid);
             } catch (TwilioCallException e) {
                 log.warn("event=call_cancel_failed sessionId={} code={}", sessionId, e.code());
             }
@@ -164,6 +171,12 @@ public class CallService {
                     e.httpStatus(), failure);
             release(sessionId, e.code() == null ? "twilio-unreachable" : "twilio-" + e.code());
             return Placement.Refused.because(failure.userMessage());
+        } catch (TwilioCallUncertainException e) {
+            // Twilio may have created the call: keep the slot; its status callback, or the backend's expiry
+            // of unplaced reservations, settles it.
+            log.warn("event=twilio_call_uncertain sessionId={} httpStatus={} error=\"{}\"", sessionId, e.httpStatus(),
+                    e.getMessage());
+            return new Placement.Placed(sessionId, null, twilio.simulated(), subscription);
         }
         try {
             channel.exchange(id -> new CallPlaced(id, sessionId, callSid));

@@ -9,8 +9,10 @@ import java.util.UUID;
 public sealed interface Placement {
 
     /**
-     * Twilio is calling.
+     * Twilio is calling, or may be.
      *
+     * @param callSid      Twilio's id of the call, or null when Twilio's answer was lost: the call may or may
+     *                     not exist, and the session's status events will tell
      * @param subscription the session's event feed to the listener given when placing; close it when done
      * @param simulated    whether the call went to the simulator rather than a real phone
      */

@@ -1,18 +1,25 @@
 package dev.callcoach.webapp.call.ui;
 
 import dev.callcoach.contracts.channel.CallStatus;
+import dev.callcoach.contracts.channel.EndReason;
 
 import java.util.Arrays;
 
 /**
- * How a call ended, as the page says it: the last step's label and the headline. Each ending is one line;
- * a new one (say, voicemail) is a constant with the {@code call.status} detail code it is known by.
+ * How a call ended, as the page says it: the last step's label and the headline. Each ending is one line.
+ * Twilio's final status says how the line ended; the backend's {@code call.ended} says why, which Twilio
+ * cannot know (voicemail, our own failure, the AI's goodbye), so its reason wins over the status.
  */
 enum CallEnding {
-    //          detail code     step label          headline                                                    good
-    ENDED_BY_AI("ended-by-ai", "Ended by the AI", "The AI ended the call. Nice practice!", true),
-    ENDED_BY_YOU(null, "Ended by you", "You ended the call. Nice practice!", true),
-    COMPLETED(null, "Call ended", "The call has ended. Nice practice!", true),
+    //                reason from call.ended   step label        headline                                                  good
+    ENDED_BY_AI(EndReason.AI_SAID_GOODBYE, "Ended by the AI", "The AI ended the call. Nice practice!", true),
+    ENDED_BY_YOU(EndReason.ENDED_FROM_PAGE, "Ended by you", "You ended the call. Nice practice!", true),
+    TIME_UP(EndReason.MAX_DURATION, "Time's up", "Time's up: that is as long as a practice call lasts. Nice practice!", true),
+    COMPLETED(EndReason.CALLER_HUNG_UP, "Call ended", "The call has ended. Nice practice!", true),
+    VOICEMAIL(EndReason.VOICEMAIL, "Voicemail", "Voicemail answered: call ended. The AI doesn't talk to voicemail.", false),
+    AI_UNAVAILABLE(EndReason.AI_UNAVAILABLE, "AI unavailable", "We couldn't reach your practice partner, so we ended the call.", false),
+    PAUSED(EndReason.OPENAI_QUOTA, "Calling paused", "Calling is paused for a while: our AI service is out of capacity.", false),
+    OUR_FAULT(EndReason.INTERNAL_ERROR, "Failed", "Something went wrong on our side and the call ended.", false),
     NO_ANSWER(null, "No answer", "The call wasn't answered.", false),
     BUSY(null, "Busy", "Your line was busy.", false),
     FAILED(null, "Failed", "The call couldn't be connected.", false),
@@ -20,31 +27,30 @@ enum CallEnding {
     NOT_PLACED(null, "Not placed", "The call wasn't placed.", false),
     CONNECTION_LOST(null, "Connection lost", "Connection to the call service was lost; your call may have ended.", false);
 
-    private final String detail;
+    private final EndReason reason;
     private final String label;
     private final String headline;
     private final boolean good;
 
-    CallEnding(String detail, String label, String headline, boolean good) {
-        this.detail = detail;
+    CallEnding(EndReason reason, String label, String headline, boolean good) {
+        this.reason = reason;
         this.label = label;
         this.headline = headline;
         this.good = good;
     }
 
+    /** Why the backend ended the call. */
+    static CallEnding of(EndReason reason) {
+        return Arrays.stream(values()).filter(e -> e.reason == reason).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no words for " + reason));
+    }
+
     /**
-     * The ending of a final status.
+     * The ending a final Twilio status tells, when the backend has not said why.
      *
-     * @param detail       the status's detail code from the backend, or null
-     * @param endedOnPage  whether the person pressed End call on the page
+     * @param endedOnPage whether the person pressed End call on the page
      */
-    static CallEnding of(CallStatus status, String detail, boolean endedOnPage) {
-        if (detail != null) {
-            var byCode = Arrays.stream(values()).filter(e -> detail.equals(e.detail)).findFirst();
-            if (byCode.isPresent()) {
-                return byCode.get();
-            }
-        }
+    static CallEnding of(CallStatus status, boolean endedOnPage) {
         return switch (status) {
             case COMPLETED -> endedOnPage ? ENDED_BY_YOU : COMPLETED;
             case CANCELED -> CANCELLED;

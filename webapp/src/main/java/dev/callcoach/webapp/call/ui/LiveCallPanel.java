@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
+import dev.callcoach.contracts.channel.CallEnded;
 import dev.callcoach.contracts.channel.CallStatus;
 import dev.callcoach.contracts.channel.CallStatusChanged;
 import dev.callcoach.contracts.channel.TranscriptEvent;
@@ -96,12 +97,19 @@ class LiveCallPanel extends Section {
         switch (item) {
             case LiveFeed.Event(CallStatusChanged change, Instant at) -> status(change, at);
             case LiveFeed.Event(TranscriptEvent line, Instant at) -> transcript.show(line);
+            case LiveFeed.Event(CallEnded ended, Instant at) -> end(timeline.status(), CallEnding.of(ended.reason()), true,
+                    ended.counted(), at);
             case LiveFeed.ConnectionLost(Instant at) -> {
                 if (timeline.ending() == null) {
-                    end(timeline.status(), CallEnding.CONNECTION_LOST, at);
+                    end(timeline.status(), CallEnding.CONNECTION_LOST, false, true, at);
                 }
             }
         }
+    }
+
+    /** Twilio's answer to placing the call was lost: it may or may not ring, and the page says just that. */
+    void unconfirmed() {
+        headline.setText("We couldn't confirm that the call was placed. If your phone rings, pick up.");
     }
 
     /** End call was pressed: say so at once and stop the clock, before the backend confirms. */
@@ -143,7 +151,7 @@ class LiveCallPanel extends Section {
     private void status(CallStatusChanged change, Instant at) {
         CallStatus status = change.status();
         if (status.isTerminal()) {
-            end(status, CallEnding.of(status, change.detail(), endRequested), at);
+            end(status, CallEnding.of(status, endRequested), false, true, at);
             return;
         }
         if (timeline.advance(status)) {
@@ -158,15 +166,19 @@ class LiveCallPanel extends Section {
         }
     }
 
-    private void end(CallStatus status, CallEnding how, Instant at) {
-        if (!timeline.end(status, how)) {
+    /**
+     * @param explained whether the backend said why ({@code call.ended}), rather than only Twilio's status
+     * @param counted   whether the call counts against the number's calls; only the backend says it does not
+     */
+    private void end(CallStatus status, CallEnding how, boolean explained, boolean counted, Instant at) {
+        if (!timeline.end(status, how, explained)) {
             return;
         }
         if (stoppedAt == null) {
             stoppedAt = at;
         }
         tick(at);
-        headline.setText(how.headline());
+        headline.setText(counted ? how.headline() : how.headline() + " It doesn't count toward this number's calls.");
         transcript.ended(answeredAt != null);
         endCall.setVisible(false);
         practiceAgain.setVisible(true);

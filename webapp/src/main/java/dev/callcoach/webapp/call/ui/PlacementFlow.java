@@ -107,6 +107,9 @@ final class PlacementFlow {
                 current = placed;
                 feed.follow(placed.sessionId());
                 view.showLive(placed.simulated(), scenario, voice);
+                if (placed.callSid() == null) {
+                    view.live.unconfirmed();
+                }
             }
             case Placement.Refused refused -> {
                 view.callStep.refuse(refused.message());

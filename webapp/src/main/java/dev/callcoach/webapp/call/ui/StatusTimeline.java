@@ -21,6 +21,8 @@ class StatusTimeline extends OrderedList {
     /** The furthest step reached before the end. */
     private int reached;
     private CallEnding ending;
+    /** Whether {@link #ending} is the backend's reason, not only Twilio's final status. */
+    private boolean explained;
 
     StatusTimeline() {
         setId("call-timeline");
@@ -43,17 +45,24 @@ class StatusTimeline extends OrderedList {
     }
 
     /**
-     * Shows how the call ended; returns false when that was known already. A lost connection is not an
-     * ending, only the lack of one: the real ending replaces it should it still arrive.
+     * Shows how the call ended; returns whether the ending shown changed. A lost connection is not an
+     * ending, only the lack of one: the real ending replaces it should it still arrive. The backend's
+     * reason replaces an ending told by Twilio's status alone, whichever of the two arrives first, and a
+     * final status that arrives after the reason still moves the status on.
+     *
+     * @param explained whether the ending comes from the backend's reason rather than a final status
      */
-    boolean end(CallStatus last, CallEnding how) {
-        if (ending != null && ending != CallEnding.CONNECTION_LOST) {
-            return false;
+    boolean end(CallStatus last, CallEnding how, boolean explained) {
+        boolean replace = ending == null || ending == CallEnding.CONNECTION_LOST || (explained && !this.explained);
+        if (replace || last.isTerminal()) {
+            status = last;
         }
-        status = last;
-        ending = how;
+        if (replace) {
+            ending = how;
+            this.explained = explained;
+        }
         render();
-        return true;
+        return replace;
     }
 
     /** Back to the start, for the next call. */
@@ -61,6 +70,7 @@ class StatusTimeline extends OrderedList {
         status = CallStatus.QUEUED;
         reached = 0;
         ending = null;
+        explained = false;
         render();
     }
 

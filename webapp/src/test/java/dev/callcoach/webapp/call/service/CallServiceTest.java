@@ -233,13 +233,44 @@ class CallServiceTest {
     }
 
     @Test
-    void endingARingingCallAlsoCancelsItAtTwilio() throws Exception {
+    void endingACallNotSeenAnsweredAlsoHangsItUpAtTwilioInAnyState() throws Exception {
         twilio.answer(request -> HttpStub.Answer.json(200, callJson()));
 
         service(twilioCalls(), ipLimit(10)).end(SESSION, CALL_SID, false);
 
         assertThat(sent).containsExactly(new EndCall("c0", SESSION));
-        assertThat(twilio.requests.take().form().get("Status")).containsExactly("canceled");
+        // "canceled" would leave a call the callee picked up a moment ago running.
+        assertThat(twilio.requests.take().form().get("Status")).containsExactly("completed");
+    }
+
+    @Test
+    void aLostTwilioAnswerKeepsTheReservationAndFollowsTheSession() {
+        twilio.answer(request -> HttpStub.Answer.json(503, """
+                {"code": 20500, "message": "Internal Server Error", "status": 503}"""));
+
+        Placement placement = service(twilioCalls(), ipLimit(10)).place(REQUEST, "203.0.113.7", event -> { });
+
+        assertThat(placement).isInstanceOfSatisfying(Placement.Placed.class, placed -> {
+            assertThat(placed.sessionId()).isEqualTo(SESSION);
+            assertThat(placed.callSid()).as("unknown: Twilio may or may not have created the call").isNull();
+        });
+        assertThat(sent).as("no release: the call may be ringing").noneMatch(ReleaseCall.class::isInstance);
+        assertThat(unsubscribed).as("its status callbacks will tell").isFalse();
+        assertThat(twilio.requests).as("creation is never retried").hasSize(1);
+    }
+
+    @Test
+    void aFullIpTableIsSaidAsBusyNotAsTheNetworksLimit() {
+        IpLimiter full = new IpLimiter(new IpLimitProperties(10, Duration.ofMinutes(15), "", 1));
+        full.tryAcquire("198.51.100.1");
+
+        Placement placement = service(twilioCalls(), full).place(REQUEST, "203.0.113.7", event -> { });
+
+        assertThat(placement).isInstanceOfSatisfying(Placement.Refused.class, refused -> {
+            assertThat(refused.message()).startsWith("The service is very busy right now.");
+            assertThat(refused.limit()).isEqualTo(Placement.Limit.SERVICE);
+        });
+        assertThat(sent).isEmpty();
     }
 
     @Test

@@ -1,12 +1,15 @@
 package dev.callcoach.webapp.call.ui;
 
 import com.vaadin.flow.component.html.ListItem;
+import dev.callcoach.contracts.channel.CallEnded;
 import dev.callcoach.contracts.channel.CallStatus;
 import dev.callcoach.contracts.channel.CallStatusChanged;
+import dev.callcoach.contracts.channel.EndReason;
 import dev.callcoach.contracts.channel.Speaker;
 import dev.callcoach.webapp.base.UserFacingException;
 import dev.callcoach.webapp.call.service.CallAvailability;
 import dev.callcoach.webapp.call.service.CallRequest;
+import dev.callcoach.webapp.call.service.Placement;
 import dev.callcoach.webapp.channel.SessionListener;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -170,11 +173,81 @@ class LiveCallViewTest extends PracticePageTestBase {
 
     @Test
     void eachEndingHasItsOwnWords() {
-        assertThat(CallEnding.of(CallStatus.NO_ANSWER, null, false).label()).isEqualTo("No answer");
-        assertThat(CallEnding.of(CallStatus.BUSY, "sip 486", false).headline()).isEqualTo("Your line was busy.");
-        assertThat(CallEnding.of(CallStatus.FAILED, null, false).label()).isEqualTo("Failed");
-        assertThat(CallEnding.of(CallStatus.COMPLETED, "ended-by-ai", false).label()).isEqualTo("Ended by the AI");
-        assertThat(CallEnding.of(CallStatus.RELEASED, null, false).label()).isEqualTo("Not placed");
+        assertThat(CallEnding.of(CallStatus.NO_ANSWER, false).label()).isEqualTo("No answer");
+        assertThat(CallEnding.of(CallStatus.BUSY, false).headline()).isEqualTo("Your line was busy.");
+        assertThat(CallEnding.of(CallStatus.FAILED, false).label()).isEqualTo("Failed");
+        assertThat(CallEnding.of(CallStatus.RELEASED, false).label()).isEqualTo("Not placed");
+        assertThat(CallEnding.of(EndReason.AI_SAID_GOODBYE).label()).isEqualTo("Ended by the AI");
+        for (EndReason reason : EndReason.values()) {
+            assertThat(CallEnding.of(reason).headline()).as(reason.name()).isNotBlank();
+        }
+    }
+
+    @Test
+    void voicemailIsSaidAsSuchWhicheverOfTheReasonAndTheFinalStatusComesFirst() {
+        ArgumentCaptor<SessionListener> listener = placeSucceeds(false);
+        PracticeView view = inCall(listener);
+        deliver(listener, status(CallStatus.IN_PROGRESS));
+
+        deliver(listener, status(CallStatus.COMPLETED));
+        deliver(listener, new CallEnded(SESSION, EndReason.VOICEMAIL, true, NOW));
+
+        assertThat(view.live.timeline.labels()).last().isEqualTo("Voicemail");
+        assertThat(view.live.headline.getText()).isEqualTo("Voicemail answered: call ended. The AI doesn't talk to voicemail.");
+        assertThat(view.live.timeline.status()).isEqualTo(CallStatus.COMPLETED);
+    }
+
+    @Test
+    void theAiEndingTheCallIsSaidAndTheLaterFinalStatusChangesNoWords() {
+        ArgumentCaptor<SessionListener> listener = placeSucceeds(false);
+        PracticeView view = inCall(listener);
+        deliver(listener, status(CallStatus.IN_PROGRESS));
+
+        deliver(listener, new CallEnded(SESSION, EndReason.AI_SAID_GOODBYE, true, NOW));
+        deliver(listener, status(CallStatus.COMPLETED));
+
+        assertThat(view.live.timeline.labels()).last().isEqualTo("Ended by the AI");
+        assertThat(view.live.headline.getText()).isEqualTo("The AI ended the call. Nice practice!");
+        assertThat(view.live.timeline.status()).isEqualTo(CallStatus.COMPLETED);
+        assertThat(view.live.practiceAgain.isVisible()).isTrue();
+    }
+
+    @Test
+    void aFailureOnOurSideSaysItDoesNotCount() {
+        ArgumentCaptor<SessionListener> listener = placeSucceeds(false);
+        PracticeView view = inCall(listener);
+        deliver(listener, status(CallStatus.IN_PROGRESS));
+
+        deliver(listener, new CallEnded(SESSION, EndReason.AI_UNAVAILABLE, false, NOW));
+
+        assertThat(view.live.timeline.labels()).last().isEqualTo("AI unavailable");
+        assertThat(view.live.headline.getText()).isEqualTo("We couldn't reach your practice partner, so we ended the call."
+                + " It doesn't count toward this number's calls.");
+    }
+
+    @Test
+    void quotaExhaustionSaysCallingIsPaused() {
+        ArgumentCaptor<SessionListener> listener = placeSucceeds(false);
+        PracticeView view = inCall(listener);
+        deliver(listener, status(CallStatus.IN_PROGRESS));
+
+        deliver(listener, new CallEnded(SESSION, EndReason.OPENAI_QUOTA, false, NOW));
+
+        assertThat(view.live.timeline.labels()).last().isEqualTo("Calling paused");
+        assertThat(view.live.headline.getText()).startsWith("Calling is paused for a while");
+    }
+
+    @Test
+    void aPlacementTwilioNeverConfirmedSaysSoInsteadOfRinging() {
+        ArgumentCaptor<SessionListener> listener = ArgumentCaptor.forClass(SessionListener.class);
+        when(calls.place(any(), anyString(), listener.capture()))
+                .thenReturn(new Placement.Placed(SESSION, null, false, () -> unsubscribed.set(true)));
+        PracticeView view = inCall(listener);
+
+        assertThat(view.live.headline.getText())
+                .isEqualTo("We couldn't confirm that the call was placed. If your phone rings, pick up.");
+        deliver(listener, status(CallStatus.RINGING));
+        assertThat(view.live.headline.getText()).isEqualTo("Your phone is ringing. Pick up!");
     }
 
     @Test
