@@ -21,8 +21,8 @@ final class BackendProbe {
     private final URI metrics;
     private final long pid;
 
-    BackendProbe(String backendUrl, long pid) {
-        this.metrics = URI.create(backendUrl + "/q/metrics");
+    BackendProbe(String managementUrl, long pid) {
+        this.metrics = URI.create(managementUrl + "/q/metrics");
         this.pid = pid;
     }
 

@@ -82,11 +82,12 @@ public final class BenchRun {
      *
      * @param url            where it listens, {@code http://host:port}
      * @param publicUrl      its configured public base URL, which Twilio signs; requests to it go to {@code url}
+     * @param managementUrl  its management interface ({@code /q/metrics})
      * @param channelToken   its channel token
      * @param twilioToken    its Twilio auth token (the signing key)
      * @param pid            its process, for {@code /proc} and {@code jcmd}
      */
-    public record Backend(String url, String publicUrl, String channelToken, String twilioToken, long pid) {
+    public record Backend(String url, String publicUrl, String managementUrl, String channelToken, String twilioToken, long pid) {
     }
 
     private final Backend backend;
@@ -121,7 +122,7 @@ public final class BenchRun {
     }
 
     private BenchResult run() throws InterruptedException {
-        BackendProbe probe = new BackendProbe(backend.url(), backend.pid());
+        BackendProbe probe = new BackendProbe(backend.managementUrl(), backend.pid());
         long idleHeap = settings.measureHeap() ? probe.liveHeapBytes() : -1;
         WebSocketClient sockets = vertx.createWebSocketClient(new WebSocketClientOptions()
                 .setMaxConnections(settings.calls() + 1).setConnectTimeout(10_000));

@@ -41,12 +41,14 @@ public final class BridgeBenchmark {
               --backend-jvm-args ARGS   JVM options of the backend, one string (default "-Xmx768m": the Fly VM's
                                         1 GB at the Dockerfile's MaxRAMPercentage=75); e.g. add JFR here
               --backend-port PORT       (default 18081)
+              --management-port PORT    the backend's management interface: health, metrics (default 19000)
               --backend-jar PATH        (default websocket-server/target/quarkus-app/quarkus-run.jar)
               --no-heap                 skip the forced full GCs that measure heap per call
             """;
 
     record Options(List<Integer> callCounts, Duration warmUp, Duration measure, Duration bargeInEvery, int launchRate,
-                   String backendCpus, List<String> backendJvmArgs, int backendPort, Path backendJar, boolean measureHeap) {
+                   String backendCpus, List<String> backendJvmArgs, int backendPort, int managementPort, Path backendJar,
+                   boolean measureHeap) {
 
         static Options parse(String... args) {
             List<Integer> counts = new ArrayList<>();
@@ -77,10 +79,11 @@ public final class BridgeBenchmark {
                     Arrays.stream(flags.getOrDefault("--backend-jvm-args", "-Xmx768m").trim().split("\\s+"))
                             .filter(a -> !a.isEmpty()).toList(),
                     positive(flags.getOrDefault("--backend-port", "18081"), "--backend-port"),
+                    positive(flags.getOrDefault("--management-port", "19000"), "--management-port"),
                     Path.of(flags.getOrDefault("--backend-jar", "websocket-server/target/quarkus-app/quarkus-run.jar")),
                     measureHeap);
             flags.keySet().removeAll(List.of("--measure", "--launch-rate", "--backend-cpus", "--backend-jvm-args",
-                    "--backend-port", "--backend-jar"));
+                    "--backend-port", "--management-port", "--backend-jar"));
             if (!flags.isEmpty()) {
                 throw new IllegalArgumentException("unknown option " + flags.keySet().iterator().next());
             }
@@ -179,6 +182,8 @@ public final class BridgeBenchmark {
         try (RealtimePeer peer = RealtimePeer.start(vertx, secret(), calls)) {
             Map<String, String> env = new LinkedHashMap<>();
             env.put("PORT", Integer.toString(options.backendPort()));
+            String managementUrl = "http://127.0.0.1:" + options.managementPort();
+            env.put("MANAGEMENT_PORT", Integer.toString(options.managementPort()));
             env.put("DATABASE_URL", "postgres://postgres:postgres@localhost:" + postgres.getPort() + "/postgres");
             env.put("PUBLIC_BASE_URL", backendUrl);
             env.put("TWILIO_AUTH_TOKEN", twilioToken);
@@ -203,10 +208,10 @@ public final class BridgeBenchmark {
             out.printf("[bench] %d calls: starting the backend (%s), log %s%n", calls, String.join(" ", command), log);
             try (ServiceProcess backend = ServiceProcess.start("backend", command, env, log)) {
                 running.push(backend);
-                backend.awaitReady(URI.create(backendUrl + "/q/health/ready"), BACKEND_STARTUP);
+                backend.awaitReady(URI.create(managementUrl + "/q/health/ready"), BACKEND_STARTUP);
                 BenchRun.Settings settings = new BenchRun.Settings(calls, options.warmUp(), options.measure(),
                         options.bargeInEvery(), options.launchRate(), options.measureHeap());
-                BenchRun.Backend target = new BenchRun.Backend(backendUrl, backendUrl, channelToken, twilioToken, backend.pid());
+                BenchRun.Backend target = new BenchRun.Backend(backendUrl, backendUrl, managementUrl, channelToken, twilioToken, backend.pid());
                 return BenchRun.run(peer, target, settings, PhoneNumbers::fictional, out);
             } finally {
                 running.removeIf(part -> part instanceof ServiceProcess);

@@ -40,6 +40,8 @@ class BridgeBenchmarkSmokeTest {
 
     @TestHTTPResource("/")
     URI base;
+    @TestHTTPResource(value = "/", management = true)
+    URI management;
     @ConfigProperty(name = "callcoach.channel.token")
     String channelToken;
     @ConfigProperty(name = "callcoach.twilio.auth-token")
@@ -48,7 +50,7 @@ class BridgeBenchmarkSmokeTest {
     @Test
     void measuresAudioBothWaysMarksAndBargeIns() throws Exception {
         BenchRun.Backend backend = new BenchRun.Backend("http://localhost:" + base.getPort(),
-                FakeRealtimeResource.PUBLIC_ORIGIN, channelToken, twilioToken, ProcessHandle.current().pid());
+                FakeRealtimeResource.PUBLIC_ORIGIN, "http://localhost:" + management.getPort(), channelToken, twilioToken, ProcessHandle.current().pid());
         BenchRun.Settings settings = new BenchRun.Settings(3, Duration.ofSeconds(1), Duration.ofSeconds(3),
                 Duration.ofSeconds(1), 50, false);
 

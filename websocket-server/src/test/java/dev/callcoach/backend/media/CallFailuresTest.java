@@ -72,6 +72,8 @@ class CallFailuresTest {
 
     @TestHTTPResource("/")
     URI base;
+    @TestHTTPResource(value = "/", management = true)
+    URI management;
     @Inject
     Pool pool;
     @Inject
@@ -172,7 +174,7 @@ class CallFailuresTest {
                     new ReserveCall("r-2", TestNumbers.fresh(), "job-interview", Reservations.INTERVIEW, "marin"));
             assertThat(refused.reason()).isEqualTo(RefusalReason.CALLING_PAUSED);
             assertThat(refused.retryAfterSeconds()).isPositive();
-            given().get("/q/health/ready").then().statusCode(200).body(containsString("degraded: OpenAI quota"));
+            given().get(management.resolve("/q/health/ready")).then().statusCode(200).body(containsString("degraded: OpenAI quota"));
         }
     }
 
