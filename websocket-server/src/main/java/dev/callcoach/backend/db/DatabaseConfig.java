@@ -26,6 +26,14 @@ public interface DatabaseConfig {
     @WithDefault("1500ms")
     Duration statementTimeout();
 
+    /**
+     * Database operations one instance lets wait or run at once; more are answered "busy" at once instead of
+     * queueing for the pool. Under a flood this keeps the answer quick and the event loop free, so the
+     * instance neither stalls nor mistakes its own backlog for an outage.
+     */
+    @WithDefault("64")
+    int maxInFlight();
+
     /** While in fallback, how often Postgres is probed to switch back. */
     @WithDefault("1s")
     Duration fallbackProbeInterval();
@@ -33,9 +41,9 @@ public interface DatabaseConfig {
     /** Refuses settings under which a transaction could outlive the answer to its client. */
     default void validate() {
         if (lockTimeout().compareTo(statementTimeout()) > 0 || statementTimeout().compareTo(queryTimeout()) >= 0
-                || lockTimeout().isNegative() || lockTimeout().isZero()) {
-            throw new IllegalArgumentException("callcoach.database: need 0 < lock-timeout <= statement-timeout < query-timeout, got "
-                    + lockTimeout() + ", " + statementTimeout() + ", " + queryTimeout());
+                || lockTimeout().isNegative() || lockTimeout().isZero() || maxInFlight() < 1) {
+            throw new IllegalArgumentException("callcoach.database: need 0 < lock-timeout <= statement-timeout < query-timeout and max-in-flight >= 1, got "
+                    + lockTimeout() + ", " + statementTimeout() + ", " + queryTimeout() + ", " + maxInFlight());
         }
     }
 }

@@ -33,7 +33,8 @@ import org.jboss.logging.Logger;
  *       fallback and run the in-memory alternative; a probe every
  *       {@code callcoach.database.fallback-probe-interval} switches back once Postgres answers and every
  *       {@link FallbackWriteBack} has handed over what happened meanwhile.</li>
- *   <li>Postgres busy (pool wait or lock wait past the timeouts): fail with {@link DatabaseBusyException},
+ *   <li>Postgres busy (more than {@code max-in-flight} operations already waiting, or a pool wait or lock
+ *       wait past the timeouts): fail with {@link DatabaseBusyException},
  *       so the client hears "try again in a moment". Busy is never fallback: under a flood that would hand
  *       out calls from memory. When our own wait ran out, a fresh connection checks whether Postgres is
  *       reachable at all; only if not does the instance switch.</li>
@@ -68,6 +69,7 @@ public class DatabaseFailover {
     private final MeterRegistry registry;
     private final AtomicReference<Mode> mode = new AtomicReference<>(Mode.POSTGRES);
     private final AtomicBoolean checkingReachability = new AtomicBoolean();
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     @Inject
     DatabaseFailover(Pool pool, DatabaseConfig config, Instance<FallbackWriteBack> writeBacks,
@@ -129,8 +131,13 @@ public class DatabaseFailover {
             return Uni.createFrom().deferred(fallback::get);
         }
         return Uni.createFrom().deferred(() -> {
+            if (inFlight.incrementAndGet() > config.maxInFlight()) {
+                inFlight.decrementAndGet();
+                return Uni.createFrom().failure(shed(operation));
+            }
             long start = System.nanoTime();
             return database.get()
+                    .onTermination().invoke(inFlight::decrementAndGet)
                     .onItemOrFailure().invoke((item, failure) -> timer(operation, failure)
                             .record(System.nanoTime() - start, TimeUnit.NANOSECONDS))
                     .onFailure(DatabaseFailures::isUnavailable).recoverWithUni(failure -> {
@@ -185,6 +192,14 @@ public class DatabaseFailover {
                 .replaceWithVoid();
     }
 
+    private DatabaseBusyException shed(String operation) {
+        Counter.builder("callcoach.db.shed")
+                .description("Database operations answered busy at once because too many were waiting already")
+                .tag("operation", operation)
+                .register(registry).increment();
+        return new DatabaseBusyException(operation, null);
+    }
+
     private DatabaseBusyException busy(String operation, Throwable failure) {
         Counter.builder("callcoach.db.busy")
                 .description("Database operations answered busy (pool, lock or statement wait past its timeout)")
@@ -197,18 +212,27 @@ public class DatabaseFailover {
         return failure instanceof DatabaseBusyException busy ? busy : new DatabaseBusyException(operation, failure);
     }
 
-    /** Our own wait ran out: is Postgres there at all? One check at a time, on a connection outside the pool. */
+    /**
+     * Our own wait ran out: is Postgres there at all? One check at a time, on a connection outside the pool.
+     * Only a failure that says "unreachable" (refused, reset, connect timeout, server shutting down) switches;
+     * a ping that merely takes long says the database, or this instance, is overloaded, which is "busy".
+     */
     private void checkReachability(String operation) {
         if (mode.get() == Mode.FALLBACK || !checkingReachability.compareAndSet(false, true)) {
             return;
         }
         reachability.ping()
-                .ifNoItem().after(config.queryTimeout().multipliedBy(2)).failWith(() -> new TimeoutException("ping unanswered"))
+                .ifNoItem().after(config.queryTimeout().multipliedBy(3))
+                .failWith(() -> new DatabaseBusyException("reachability check", null))
                 .subscribe().with(
                         reachable -> checkingReachability.set(false),
                         failure -> {
                             checkingReachability.set(false);
-                            enterFallback(operation, failure);
+                            if (DatabaseFailures.isUnavailable(failure)) {
+                                enterFallback(operation, failure);
+                            } else {
+                                LOG.debugf("event=reachability_check_inconclusive cause=\"%s\"", describe(failure));
+                            }
                         });
     }
 

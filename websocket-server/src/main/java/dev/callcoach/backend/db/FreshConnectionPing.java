@@ -24,7 +24,8 @@ class FreshConnectionPing implements DatabaseReachability {
         PgConnectOptions parsed = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""));
         user.ifPresent(parsed::setUser);
         password.ifPresent(parsed::setPassword);
-        this.options = parsed.setConnectTimeout((int) config.queryTimeout().toMillis());
+        // Twice the query timeout: a connect timeout means "unreachable", so it must not fire on a merely busy host.
+        this.options = parsed.setConnectTimeout((int) config.queryTimeout().multipliedBy(2).toMillis());
     }
 
     @Override

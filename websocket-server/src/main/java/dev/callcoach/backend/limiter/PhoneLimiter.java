@@ -123,6 +123,10 @@ public class PhoneLimiter {
             case Reservation.Refused refused -> {
                 String reason = refused.refusal().reason().name().toLowerCase(Locale.ROOT);
                 counter("refused", reason, mode).increment();
+                // "Busy" comes in floods; the metric counts them, a log line each would only add to the load.
+                if (refused.refusal().reason() == Refusal.Reason.BUSY) {
+                    return;
+                }
                 LOG.infof("event=call_refused reason=%s retry_after_s=%d phone=%s mode=%s", reason,
                         refused.refusal().retryAfterSeconds(), number.current(), mode);
             }

@@ -134,6 +134,7 @@ final class LimiterInstance implements AutoCloseable {
         @Override public Duration lockTimeout() { return Duration.ofSeconds(1); }
         @Override public Duration statementTimeout() { return Duration.ofMillis(1500); }
         @Override public Duration fallbackProbeInterval() { return Duration.ofSeconds(1); }
+        @Override public int maxInFlight() { return 64; }
     }
 
     static Map<String, String> interviewForm() {
