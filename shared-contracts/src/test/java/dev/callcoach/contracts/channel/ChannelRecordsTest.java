@@ -134,6 +134,6 @@ class ChannelRecordsTest {
     void protocolConstants() {
         assertThat(ChannelProtocol.PATH).isEqualTo("/channel/v1");
         assertThat(ChannelProtocol.typeName(ReserveCall.class)).isEqualTo("call.reserve");
-        assertThat(ChannelProtocol.MESSAGE_TYPES).hasSize(16);
+        assertThat(ChannelProtocol.MESSAGE_TYPES).hasSize(17);
     }
 }
