@@ -69,8 +69,11 @@ public interface LimiterConfig {
     @WithDefault("1h")
     Duration fallbackBudgetPeriod();
 
-    /** How often the in-memory mirror of recent attempts is refreshed from Postgres. */
-    @WithDefault("30s")
+    /**
+     * How often the in-memory mirror of recent attempts is refreshed from Postgres. What other instances granted
+     * since the last refresh is what this instance does not know if Postgres goes away now.
+     */
+    @WithDefault("10s")
     Duration mirrorRefreshInterval();
 
     /** Retry-after sent when the database was busy. */

@@ -128,7 +128,7 @@ final class LimiterInstance implements AutoCloseable {
         @Override public int fallbackMaxCallsPerWindow() { return 1; }
         @Override public int fallbackBudget() { return fallbackBudget; }
         @Override public Duration fallbackBudgetPeriod() { return Duration.ofHours(1); }
-        @Override public Duration mirrorRefreshInterval() { return Duration.ofSeconds(30); }
+        @Override public Duration mirrorRefreshInterval() { return Duration.ofSeconds(10); }
         @Override public Duration busyRetryAfter() { return Duration.ofSeconds(2); }
         @Override public Duration queryTimeout() { return queryTimeout; }
         @Override public Duration lockTimeout() { return Duration.ofSeconds(1); }
