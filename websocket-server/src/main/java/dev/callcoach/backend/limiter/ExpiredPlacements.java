@@ -6,12 +6,12 @@ import java.util.List;
 /**
  * What one expiry pass ended.
  *
- * @param released reservations never placed: slot freed, attempt given back
- * @param failed   placements of unknown outcome Twilio never confirmed: slot freed, attempt kept
+ * @param released           reservations never placed: slot freed
+ * @param failed             placements of unknown outcome Twilio never confirmed: slot freed, attempt kept
+ * @param attemptsGivenBack  whether the released reservations' attempts were given back (by Postgres; the
+ *                           in-memory fallback keeps them, see {@link InMemoryLimiter#expire})
  */
-public record ExpiredPlacements(List<CallSession> released, List<CallSession> failed) {
-
-    public static final ExpiredPlacements NONE = new ExpiredPlacements(List.of(), List.of());
+public record ExpiredPlacements(List<CallSession> released, List<CallSession> failed, boolean attemptsGivenBack) {
 
     public boolean isEmpty() {
         return released.isEmpty() && failed.isEmpty();

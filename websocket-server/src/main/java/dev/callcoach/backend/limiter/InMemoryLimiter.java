@@ -150,18 +150,21 @@ public class InMemoryLimiter implements FallbackWriteBack {
         return update;
     }
 
-    /** The in-memory side of {@link PostgresLimiter#expire}, for the sessions this instance knows. */
+    /**
+     * The in-memory side of {@link PostgresLimiter#expire}, for the sessions this instance knows: frees their
+     * slots, but gives no attempt back. During an outage this instance's copy of a session may be stale (placed
+     * meanwhile through another instance), and giving back the attempt of a call that happened would fail open;
+     * an attempt kept too long only costs the number a call until it ages out.
+     */
     public synchronized ExpiredPlacements expire(Instant before, Instant now) {
         List<CallSession> released = new ArrayList<>();
         List<CallSession> failed = new ArrayList<>();
         for (CallSession session : sessions.unplacedBefore(before)) {
-            if (session.status() == CallStatus.RESERVED) {
-                release(session.id(), now).session().ifPresent(released::add);
-            } else {
-                sessions.transition(session.id(), CallStatus.FAILED, now).session().ifPresent(failed::add);
-            }
+            CallStatus end = session.status() == CallStatus.RESERVED ? CallStatus.RELEASED : CallStatus.FAILED;
+            sessions.transition(session.id(), end, now).session()
+                    .ifPresent(end == CallStatus.RELEASED ? released::add : failed::add);
         }
-        return new ExpiredPlacements(released, failed);
+        return new ExpiredPlacements(released, failed, false);
     }
 
     /** Forgets attempts no rule counts any more, except those still to be written back. */

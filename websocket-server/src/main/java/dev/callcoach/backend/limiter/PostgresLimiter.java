@@ -92,7 +92,7 @@ public class PostgresLimiter {
                 .call(released -> released.isEmpty() ? Uni.createFrom().voidItem()
                         : deleteAttempts(tx, released.stream().map(CallSession::id).toList()))
                 .chain(released -> sessions.failUnconfirmed(tx, before, now)
-                        .map(failed -> new ExpiredPlacements(released, failed)));
+                        .map(failed -> new ExpiredPlacements(released, failed, true)));
     }
 
     /** Every attempt newer than {@code since}, oldest first, at most {@code limit}: the fallback's mirror. */

@@ -59,11 +59,15 @@ public class ReservationExpiry {
     public Uni<ExpiredPlacements> run() {
         Instant now = SqlValues.now(clock);
         Instant before = now.minus(placementTimeout);
-        return failover.transaction("expire", tx -> postgres.expire(tx, before, now),
+        return failover.transaction("expire",
+                        // After the commit, never before: memory must not forget attempts a rollback kept.
+                        tx -> postgres.expire(tx, before, now),
                         () -> Uni.createFrom().item(memory.expire(before, now)))
                 .invoke(expired -> {
                     expired.released().forEach(session -> {
-                        memory.mirrorRelease(StatusUpdate.applied(session));
+                        if (expired.attemptsGivenBack()) {
+                            memory.mirrorRelease(StatusUpdate.applied(session));
+                        }
                         announce(session, EXPIRED_DETAIL);
                     });
                     expired.failed().forEach(session -> announce(session, UNCONFIRMED_DETAIL));

@@ -201,6 +201,32 @@ class LimitsUnderAttackTest {
     }
 
     @Test
+    void duringAnOutageTheExpiryFreesSlotsButGivesNoCallBack() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(database.isEmbedded(), "an external database cannot be stopped");
+        LimiterInstance instance = instance(new LimiterInstance.Config(), hasher).started();
+        instance.clock.freeze();
+        String number = TestNumbers.fresh();
+        CallSession abandoned = granted(reserve(instance, number));
+        database.stop();
+        instance.clock.advance(Duration.ofSeconds(61));
+
+        ExpiredPlacements expired = instance.expiry.run().await().indefinitely();
+
+        assertThat(instance.failover.mode()).isEqualTo(DatabaseFailover.Mode.FALLBACK);
+        assertThat(expired.released()).extracting(CallSession::id).containsExactly(abandoned.id());
+        assertThat(expired.attemptsGivenBack()).isFalse();
+        // This instance's copy may be stale (the call placed through another instance): the attempt keeps counting.
+        assertThat(instance.limiter.check(number).await().indefinitely().callsLeft()).isZero();
+        database.restart();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            instance.probe();
+            assertThat(instance.failover.mode()).isEqualTo(DatabaseFailover.Mode.POSTGRES);
+        });
+        assertThat(sessionStatus(abandoned)).isEqualTo("RELEASED");
+        assertThat(attemptsOf(hasher.hash(number))).isEqualTo(1);
+    }
+
+    @Test
     void aStatusCallbackAfterAnUnknownPlacementKeepsTheCallAlive() {
         LimiterInstance instance = instance(new LimiterInstance.Config(), hasher).started();
         instance.clock.freeze();
