@@ -23,7 +23,7 @@ public class LimiterReadinessCheck implements HealthCheck {
     private final DatabaseFailover failover;
     private final InMemoryLimiter memory;
 
-    LimiterReadinessCheck(DatabaseFailover failover, InMemoryLimiter memory) {
+    public LimiterReadinessCheck(DatabaseFailover failover, InMemoryLimiter memory) {
         this.failover = failover;
         this.memory = memory;
     }

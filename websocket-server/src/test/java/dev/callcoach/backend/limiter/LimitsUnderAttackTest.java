@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.callcoach.backend.call.CallSession;
 import dev.callcoach.backend.call.StatusUpdate;
 import dev.callcoach.backend.db.DatabaseFailover;
+import dev.callcoach.backend.health.LimiterReadinessCheck;
 import dev.callcoach.backend.phone.HashedNumber;
 import dev.callcoach.backend.phone.PhoneHasher;
 import dev.callcoach.backend.testing.Databases;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,7 +84,10 @@ class LimitsUnderAttackTest {
         before.close();
         instances.remove(before);
 
-        LimiterInstance restarted = instance(new LimiterInstance.Config(), hasher).started();
+        LimiterInstance restarted = instance(new LimiterInstance.Config(), hasher);
+        assertThat(readiness(restarted)).isEqualTo(HealthCheckResponse.Status.DOWN);
+        restarted.started();
+        assertThat(readiness(restarted)).isEqualTo(HealthCheckResponse.Status.UP);
         LimiterInstance neverLoaded = instance(new LimiterInstance.Config(), hasher);
         database.stop();
 
@@ -90,7 +95,9 @@ class LimitsUnderAttackTest {
         assertThat(restarted.failover.mode()).isEqualTo(DatabaseFailover.Mode.FALLBACK);
         // An instance that could not load what Postgres knows grants nothing from memory.
         assertThat(refusal(reserve(neverLoaded, TestNumbers.fresh())).reason()).isEqualTo(Refusal.Reason.OUTAGE);
-        assertThat(neverLoaded.memory.loaded()).isFalse();
+        assertThat(readiness(neverLoaded)).isEqualTo(HealthCheckResponse.Status.DOWN);
+        // Once loaded, readiness stays up through the outage: every instance shares the one database.
+        assertThat(readiness(restarted)).isEqualTo(HealthCheckResponse.Status.UP);
     }
 
     @Test
@@ -264,6 +271,10 @@ class LimitsUnderAttackTest {
         // One row per call, whichever secret: the daily cap counts each call once.
         assertThat(appPool.query("SELECT count(*) FROM call_attempt").execute().await().indefinitely()
                 .iterator().next().getLong(0)).isEqualTo(6);
+    }
+
+    private static HealthCheckResponse.Status readiness(LimiterInstance instance) {
+        return new LimiterReadinessCheck(instance.failover, instance.memory).call().getStatus();
     }
 
     private LimiterInstance instance(LimiterInstance.Config config, PhoneHasher hasher) {
