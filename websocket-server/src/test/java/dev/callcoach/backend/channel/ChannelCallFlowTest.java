@@ -36,7 +36,13 @@ import dev.callcoach.contracts.channel.Unsubscribe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import dev.callcoach.backend.phone.PhoneHasher;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Instant;
@@ -60,6 +66,8 @@ class ChannelCallFlowTest {
     CallSessions sessions;
     @Inject
     EndCallRecorder endCalls;
+    @Inject
+    PhoneHasher hasher;
 
     private ChannelClient webapp;
 
@@ -183,6 +191,27 @@ class ChannelCallFlowTest {
         assertThat(webapp.request(new CallPlaced("c-6", sessionId, "CA" + "6".repeat(32)))).isEqualTo(new Ack("c-6"));
         assertThat(webapp.request(new CallPlacementUnknown("c-7", UUID.randomUUID(), "timeout")))
                 .isInstanceOfSatisfying(ErrorReply.class, error -> assertThat(error.code()).isEqualTo(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void aReservationStuckBehindALockIsRefusedBusyWithARetryHint() throws Exception {
+        String number = TestNumbers.fresh();
+        long lockKey = hasher.hash(number).current().lockKey();
+        CompletableFuture<Void> locked = new CompletableFuture<>();
+        CompletableFuture<Void> released = new CompletableFuture<>();
+        pool.withTransaction(tx -> tx.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(Tuple.of(lockKey))
+                        .invoke(() -> locked.complete(null))
+                        .chain(() -> Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofSeconds(3))))
+                .subscribe().with(done -> released.complete(null), released::completeExceptionally);
+        locked.get(10, TimeUnit.SECONDS);
+
+        CallRefused busy = (CallRefused) webapp.request(ExampleScenarios.reservation("c-1", number));
+
+        assertThat(busy.reason()).isEqualTo(RefusalReason.BUSY);
+        assertThat(busy.retryAfterSeconds()).isEqualTo(2);
+        released.get(10, TimeUnit.SECONDS);
+        assertThat(webapp.request(ExampleScenarios.reservation("c-2", number))).isInstanceOf(CallReserved.class);
+        assertThat(((PhoneLimitStatus) webapp.request(new PhoneLimitCheck("c-3", number))).callsLeft()).isEqualTo(1);
     }
 
     @Test
