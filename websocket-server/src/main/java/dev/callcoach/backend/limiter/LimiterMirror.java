@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
@@ -33,6 +34,7 @@ public class LimiterMirror {
     private final InMemoryLimiter memory;
     private final Clock clock;
     private final AtomicReference<Instant> lastRefresh = new AtomicReference<>();
+    private final AtomicBoolean failing = new AtomicBoolean();
 
     LimiterMirror(LimiterConfig config, DatabaseFailover failover, PostgresLimiter attempts, PostgresCallSessions sessions,
                   InMemoryLimiter memory, Clock clock) {
@@ -53,9 +55,12 @@ public class LimiterMirror {
         if (memory.loaded() && (!due || !failover.usingDatabase())) {
             return Uni.createFrom().voidItem();
         }
-        return refresh().onFailure().recoverWithItem(failure -> {
+        return refresh().invoke(() -> failing.set(false)).onFailure().recoverWithItem(failure -> {
             failover.report("mirror_refresh", failure);
-            LOG.warnf("event=mirror_refresh_failed loaded=%s cause=\"%s\"", memory.loaded(), failure.getMessage());
+            // Retried every second until loaded: one warning per run of failures, not one a second.
+            if (failing.compareAndSet(false, true)) {
+                LOG.warnf("event=mirror_refresh_failed loaded=%s cause=\"%s\"", memory.loaded(), failure.getMessage());
+            }
             return null;
         });
     }
