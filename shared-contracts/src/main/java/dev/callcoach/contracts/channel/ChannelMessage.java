@@ -16,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(CallReserved.class),
         @JsonSubTypes.Type(CallRefused.class),
         @JsonSubTypes.Type(CallPlaced.class),
+        @JsonSubTypes.Type(CallPlacementUnknown.class),
         @JsonSubTypes.Type(ReleaseCall.class),
         @JsonSubTypes.Type(EndCall.class),
         @JsonSubTypes.Type(Subscribe.class),

@@ -14,6 +14,11 @@ public enum ErrorCode {
     NOT_FOUND,
     /** The backend cannot serve the request right now. */
     UNAVAILABLE,
+    /**
+     * Too many requests of this kind on this connection (e.g. {@code phone.limit.check} lookups); waiting
+     * helps. The request was not carried out.
+     */
+    RATE_LIMITED,
     /** A bug or unexpected failure on the answering side. */
     INTERNAL
 }

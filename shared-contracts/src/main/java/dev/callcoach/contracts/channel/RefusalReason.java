@@ -13,8 +13,16 @@ public enum RefusalReason {
     UNKNOWN_SCENARIO,
     /** The scenario form or voice fails validation. */
     INVALID_CONFIG,
-    /** Calling is switched off or a dependency is down. */
+    /**
+     * Calling is switched off or a dependency is down, or the backend is on its outage fallback and this
+     * instance's outage budget is spent; see {@code retryAfterSeconds} (0 when unknown).
+     */
     UNAVAILABLE,
     /** OpenAI reported the account out of quota; calling is paused until {@code retryAfterSeconds}. */
-    CALLING_PAUSED
+    CALLING_PAUSED,
+    /**
+     * The limiter could not decide in time (the database is reachable but busy, or the number is being
+     * reserved by another request right now). Nothing was reserved; trying again in a moment can succeed.
+     */
+    BUSY
 }

@@ -209,9 +209,9 @@ class ChannelCodecTest {
                 Arguments.of("call.reserve", "scenarioConfig", "{\"yearsOfExperience\": 2}",
                         "field 'scenarioConfig.yearsOfExperience' must be a string"),
                 Arguments.of("call.refused", "reason", "\"BORED\"", "field 'reason' must be one of PHONE_LIMIT, "
-                        + "CONCURRENCY_CAP, DAILY_CAP, INVALID_NUMBER, UNKNOWN_SCENARIO, INVALID_CONFIG, UNAVAILABLE, CALLING_PAUSED"),
+                        + "CONCURRENCY_CAP, DAILY_CAP, INVALID_NUMBER, UNKNOWN_SCENARIO, INVALID_CONFIG, UNAVAILABLE, CALLING_PAUSED, BUSY"),
                 Arguments.of("call.refused", "reason", "0", "field 'reason' must be one of PHONE_LIMIT, "
-                        + "CONCURRENCY_CAP, DAILY_CAP, INVALID_NUMBER, UNKNOWN_SCENARIO, INVALID_CONFIG, UNAVAILABLE, CALLING_PAUSED"),
+                        + "CONCURRENCY_CAP, DAILY_CAP, INVALID_NUMBER, UNKNOWN_SCENARIO, INVALID_CONFIG, UNAVAILABLE, CALLING_PAUSED, BUSY"),
                 Arguments.of("call.status", "status", "\"IN_PROGRESS\"", "field 'status' must be one of reserved, "
                         + "queued, initiated, ringing, in-progress, completed, busy, no-answer, failed, canceled, "
                         + "released"),

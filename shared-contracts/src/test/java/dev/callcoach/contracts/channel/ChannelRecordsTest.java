@@ -70,6 +70,23 @@ class ChannelRecordsTest {
     }
 
     @Test
+    void placementUnknownNeedsASessionAndAReason() {
+        java.util.UUID session = java.util.UUID.randomUUID();
+        assertThatThrownBy(() -> new CallPlacementUnknown("c", null, "timeout"))
+                .hasMessage("missing required field 'sessionId'");
+        assertThatThrownBy(() -> new CallPlacementUnknown("c", session, ""))
+                .hasMessageContaining("'reason'");
+    }
+
+    @Test
+    void placementUnknownWithoutSessionIsAnInvalidMessage() {
+        assertThatThrownBy(() -> new ChannelCodec().decode(
+                "{\"type\":\"call.placement_unknown\",\"correlationId\":\"c-1\",\"reason\":\"timeout\"}"))
+                .isInstanceOfSatisfying(ChannelProtocolException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_MESSAGE));
+    }
+
+    @Test
     void errorReplyMayLackACorrelationId() {
         assertThat(new ErrorReply(null, ErrorCode.MALFORMED_JSON, "empty frame").correlationId()).isNull();
     }

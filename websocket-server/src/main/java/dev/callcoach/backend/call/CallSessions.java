@@ -25,7 +25,7 @@ public class CallSessions {
     private final InMemoryCallSessions memory;
     private final Clock clock;
 
-    CallSessions(DatabaseFailover failover, PostgresCallSessions postgres, InMemoryCallSessions memory, Clock clock) {
+    public CallSessions(DatabaseFailover failover, PostgresCallSessions postgres, InMemoryCallSessions memory, Clock clock) {
         this.failover = failover;
         this.postgres = postgres;
         this.memory = memory;
@@ -59,6 +59,18 @@ public class CallSessions {
         return failover.call("session_placed",
                 () -> postgres.bindCallSid(id, callSid, now).invoke(binding -> binding.session().ifPresent(memory::mirror)),
                 () -> item(memory.bindCallSid(id, callSid, now)));
+    }
+
+    /**
+     * The webapp cannot tell whether Twilio created the call: the session moves to {@code queued} without a
+     * call SID and keeps its slot and attempt until Twilio's status callback moves it on, or the placement
+     * expiry ends it as failed.
+     */
+    public Uni<StatusUpdate> placementUnknown(UUID id) {
+        Instant now = SqlValues.now(clock);
+        return failover.call("session_placement_unknown",
+                () -> postgres.transition(id, CallStatus.QUEUED, now).invoke(update -> update.session().ifPresent(memory::mirror)),
+                () -> item(memory.transition(id, CallStatus.QUEUED, now)));
     }
 
     /** Adds Realtime token usage (e.g. from one {@code response.done}); empty if the session is unknown. */

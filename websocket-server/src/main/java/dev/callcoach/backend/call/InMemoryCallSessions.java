@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,6 +39,28 @@ public class InMemoryCallSessions implements FallbackWriteBack {
     /** Stores a session as Postgres has it now. */
     public synchronized void mirror(CallSession session) {
         sessions.put(session.id(), session);
+    }
+
+    /**
+     * Stores a session as Postgres had it when the mirror was refreshed, unless this instance knows a newer
+     * version or changed it during an outage.
+     */
+    public synchronized void refresh(CallSession session) {
+        CallSession known = sessions.get(session.id());
+        if (!changed.contains(session.id()) && (known == null || !known.updatedAt().isAfter(session.updatedAt()))) {
+            sessions.put(session.id(), session);
+        }
+    }
+
+    /**
+     * Reservations never placed, and placements of unknown outcome ({@code queued} without a call SID), that did
+     * not change since {@code before}.
+     */
+    public synchronized List<CallSession> unplacedBefore(Instant before) {
+        return sessions.values().stream()
+                .filter(s -> s.callSid() == null && s.updatedAt().isBefore(before)
+                        && (s.status() == CallStatus.RESERVED || s.status() == CallStatus.QUEUED))
+                .toList();
     }
 
     /** Adds a session created during the fallback. */

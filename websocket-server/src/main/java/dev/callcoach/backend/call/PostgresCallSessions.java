@@ -17,7 +17,9 @@ import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -148,6 +150,35 @@ public class PostgresCallSessions {
                 .map(rows -> rows.iterator().next().getInteger(0));
     }
 
+    /** Reservations never placed and unchanged since {@code before} become released (inside {@code tx}). */
+    public Uni<List<CallSession>> releaseUnplaced(SqlClient tx, Instant before, Instant now) {
+        return endUnplaced(tx, CallStatus.RESERVED, CallStatus.RELEASED, before, now);
+    }
+
+    /**
+     * Placements reported unknown ({@code queued} without a call SID) that Twilio did not confirm with a status
+     * callback since {@code before} become failed (inside {@code tx}).
+     */
+    public Uni<List<CallSession>> failUnconfirmed(SqlClient tx, Instant before, Instant now) {
+        return endUnplaced(tx, CallStatus.QUEUED, CallStatus.FAILED, before, now);
+    }
+
+    private static Uni<List<CallSession>> endUnplaced(SqlClient tx, CallStatus from, CallStatus to, Instant before, Instant now) {
+        return tx.preparedQuery("""
+                        UPDATE call_session SET status = $2, updated_at = $4, ended_at = $4
+                         WHERE status = $1 AND twilio_call_sid IS NULL AND updated_at < $3
+                     RETURNING *""")
+                .execute(Tuple.of(from.name(), to.name(), timestamp(before), timestamp(now)))
+                .map(PostgresCallSessions::all);
+    }
+
+    /** Sessions created after {@code since}, at most {@code limit}: the fallback's mirror of calls in flight. */
+    public Uni<List<CallSession>> createdAfter(Instant since, int limit) {
+        return pool.preparedQuery("SELECT * FROM call_session WHERE created_at > $1 ORDER BY created_at LIMIT $2")
+                .execute(Tuple.of(timestamp(since), limit))
+                .map(PostgresCallSessions::all);
+    }
+
     /** Deletes up to {@code batchSize} sessions created before {@code before}; returns how many. */
     public Uni<Integer> deleteCreatedBefore(Instant before, int batchSize) {
         return pool.preparedQuery("""
@@ -155,6 +186,12 @@ public class PostgresCallSessions {
                             SELECT id FROM call_session WHERE created_at < $1 LIMIT $2)""")
                 .execute(Tuple.of(timestamp(before), batchSize))
                 .map(RowSet::rowCount);
+    }
+
+    private static List<CallSession> all(RowSet<Row> rows) {
+        List<CallSession> sessions = new ArrayList<>();
+        rows.forEach(row -> sessions.add(from(row)));
+        return sessions;
     }
 
     private static Optional<CallSession> first(RowSet<Row> rows) {

@@ -2,6 +2,7 @@ package dev.callcoach.backend.channel;
 
 import dev.callcoach.backend.call.CallSession;
 import dev.callcoach.backend.call.CallSessions;
+import dev.callcoach.backend.db.DatabaseBusyException;
 import dev.callcoach.backend.limiter.PhoneAllowance;
 import dev.callcoach.backend.limiter.PhoneLimiter;
 import dev.callcoach.backend.limiter.Refusal;
@@ -10,6 +11,7 @@ import dev.callcoach.backend.realtime.RealtimeQuota;
 import dev.callcoach.backend.scenario.Scenarios;
 import dev.callcoach.contracts.channel.Ack;
 import dev.callcoach.contracts.channel.CallPlaced;
+import dev.callcoach.contracts.channel.CallPlacementUnknown;
 import dev.callcoach.contracts.channel.CallRefused;
 import dev.callcoach.contracts.channel.CallReserved;
 import dev.callcoach.contracts.channel.CallStatus;
@@ -69,11 +71,11 @@ public class ChannelDispatcher {
     private final ChannelConfig config;
     private final MeterRegistry registry;
     private final RealtimeQuota quota;
+    private final LookupBudget lookups;
 
     ChannelDispatcher(ChannelCodec codec, PhoneRules phoneRules, PhoneLimiter limiter, CallSessions sessions,
                       Scenarios scenarios, SessionEvents events, ChannelConfig config, MeterRegistry registry,
                       RealtimeQuota quota) {
-        this.quota = quota;
         this.codec = codec;
         this.phoneRules = phoneRules;
         this.limiter = limiter;
@@ -82,6 +84,13 @@ public class ChannelDispatcher {
         this.events = events;
         this.config = config;
         this.registry = registry;
+        this.quota = quota;
+        this.lookups = new LookupBudget(config.limitChecksPerPeriod(), config.limitCheckPeriod(), System::nanoTime);
+    }
+
+    /** Forgets what was kept for a closed connection. */
+    void closed(EventSink sink) {
+        lookups.forget(sink.id());
     }
 
     /** The reply to one text frame received from {@code sink}'s connection. */
@@ -97,6 +106,8 @@ public class ChannelDispatcher {
                     "'" + ChannelProtocol.typeName(message.getClass()) + "' is sent by the backend, not to it")));
         }
         return Uni.createFrom().deferred(() -> dispatch(request, sink))
+                .onFailure(DatabaseBusyException.class).recoverWithItem(() -> error(new ErrorReply(request.correlationId(),
+                        ErrorCode.UNAVAILABLE, "the call service is busy; try again in a moment")))
                 .onFailure().recoverWithItem(failure -> {
                     LOG.errorf(failure, "event=channel_request_failed type=%s correlation=%s",
                             ChannelProtocol.typeName(request.getClass()), request.correlationId());
@@ -107,9 +118,10 @@ public class ChannelDispatcher {
 
     private Uni<ChannelReply> dispatch(ChannelRequest request, EventSink sink) {
         return switch (request) {
-            case PhoneLimitCheck check -> checkLimit(check);
+            case PhoneLimitCheck check -> lookups.tryTake(sink.id()) ? checkLimit(check) : item(rateLimited(check));
             case ReserveCall reserve -> reserve(reserve);
             case CallPlaced placed -> placed(placed);
+            case CallPlacementUnknown unknown -> placementUnknown(unknown);
             case ReleaseCall release -> release(release);
             case EndCall end -> end(end);
             case Subscribe subscribe -> item(subscribe(subscribe, sink));
@@ -167,6 +179,30 @@ public class ChannelDispatcher {
             case CONFLICT -> item(error(new ErrorReply(placed.correlationId(), ErrorCode.INVALID_MESSAGE,
                     "cannot bind the call: " + binding.problem())));
         });
+    }
+
+    private Uni<ChannelReply> placementUnknown(CallPlacementUnknown unknown) {
+        return sessions.placementUnknown(unknown.sessionId()).map(update -> switch (update.outcome()) {
+            case APPLIED -> {
+                LOG.infof("event=call_placement_unknown session=%s reason=\"%s\"", unknown.sessionId(), printable(unknown.reason()));
+                yield new Ack(unknown.correlationId());
+            }
+            case IGNORED -> {
+                CallSession session = update.session().orElseThrow();
+                // A repeat, or Twilio's callback got there first: either way the slot is held as it should be.
+                yield session.status() == CallStatus.RELEASED
+                        ? error(new ErrorReply(unknown.correlationId(), ErrorCode.INVALID_MESSAGE,
+                                "the reservation had already expired or been released; end the call if Twilio placed it"))
+                        : new Ack(unknown.correlationId());
+            }
+            case NOT_FOUND -> notFound(unknown.correlationId(), unknown.sessionId());
+        });
+    }
+
+    private ErrorReply rateLimited(PhoneLimitCheck check) {
+        registry.counter("callcoach.channel.limit.checks.refused").increment();
+        return error(new ErrorReply(check.correlationId(), ErrorCode.RATE_LIMITED,
+                "too many limit lookups on this connection; try again later"));
     }
 
     private Uni<ChannelReply> release(ReleaseCall release) {
@@ -232,6 +268,10 @@ public class ChannelDispatcher {
                     "All lines are busy right now. Please try again in a moment.", retryAfter);
             case DAILY_CAP -> refused(correlationId, RefusalReason.DAILY_CAP,
                     "Today's practice calls are used up. Please try again later.", retryAfter);
+            case BUSY -> refused(correlationId, RefusalReason.BUSY,
+                    "The call service is busy. Please try again in a moment.", retryAfter);
+            case OUTAGE -> refused(correlationId, RefusalReason.UNAVAILABLE,
+                    "Calling is limited while the call service recovers. Please try again later.", retryAfter);
         };
     }
 

@@ -80,6 +80,7 @@ public class ChannelEndpoint {
     void closed(WebSocketConnection connection) {
         open.decrementAndGet();
         events.unsubscribeAll(sink(connection));
+        dispatcher.closed(sink(connection));
         LOG.infof("event=channel_closed connection=%s reason=%s", connection.id(), connection.closeReason());
     }
 

@@ -1,5 +1,7 @@
 package dev.callcoach.backend.channel;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -8,27 +10,45 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
 
 /**
  * Sends notifications to every backend instance listening on the database, in the order
  * {@link #publish} was called: one batch in flight at a time, everything queued meanwhile goes out
  * together in the next statement (one transaction, so Postgres delivers it in order and unsplit).
+ *
+ * <p>The queue holds at most {@code capacity} messages. When Postgres is slower than the events come, the
+ * oldest queued message is dropped (its {@link #publish} completes as if sent: events are best-effort),
+ * counted in {@code callcoach_notify_dropped_total}, and the first drop is logged; memory stays bounded.
  */
 public class NotifyPublisher {
 
     /** The LISTEN/NOTIFY channel every instance uses. */
     public static final String CHANNEL = "callcoach_events";
 
+    private static final Logger LOG = Logger.getLogger(NotifyPublisher.class);
+
     private final Pool pool;
     private final String origin;
+    private final int capacity;
+    private final Counter dropped;
+    private final AtomicBoolean dropLogged = new AtomicBoolean();
     private final AtomicLong sequence = new AtomicLong();
     private final Deque<Queued> queue = new ArrayDeque<>();
     private boolean sending;
 
-    public NotifyPublisher(Pool pool, String origin) {
+    public NotifyPublisher(Pool pool, String origin, int capacity, MeterRegistry registry) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("callcoach.channel.notify-queue-capacity must be at least 1, got " + capacity);
+        }
         this.pool = pool;
         this.origin = origin;
+        this.capacity = capacity;
+        this.dropped = Counter.builder("callcoach.notify.dropped")
+                .description("Session events not sent to other instances because the NOTIFY queue was full")
+                .register(registry);
     }
 
     public String origin() {
@@ -42,11 +62,26 @@ public class NotifyPublisher {
     public Uni<Void> publish(Notification.Kind kind, String body) {
         Queued queued = new Queued(new Notification(origin, sequence.incrementAndGet(), kind, body).payloads(),
                 new CompletableFuture<>());
+        Queued oldest = null;
         synchronized (this) {
+            if (queue.size() >= capacity) {
+                oldest = queue.removeFirst();
+            }
             queue.add(queued);
+        }
+        if (oldest != null) {
+            dropped(oldest);
         }
         sendNext();
         return Uni.createFrom().completionStage(queued.sent());
+    }
+
+    private void dropped(Queued oldest) {
+        dropped.increment();
+        oldest.sent().complete(null);
+        if (dropLogged.compareAndSet(false, true)) {
+            LOG.warnf("event=notify_queue_full capacity=%d action=dropping_oldest metric=callcoach_notify_dropped_total", capacity);
+        }
     }
 
     private void sendNext() {

@@ -39,11 +39,11 @@ public class SessionEvents {
     private final Map<String, Set<UUID>> bySink = new ConcurrentHashMap<>();
 
     SessionEvents(Pool pool, ChannelCodec codec, DatabaseFailover failover, Event<EndCallRequested> endRequests,
-                  MeterRegistry registry) {
+                  ChannelConfig config, MeterRegistry registry) {
         this.codec = codec;
         this.failover = failover;
         this.endRequests = endRequests;
-        this.publisher = new NotifyPublisher(pool, UUID.randomUUID().toString());
+        this.publisher = new NotifyPublisher(pool, UUID.randomUUID().toString(), config.notifyQueueCapacity(), registry);
         registry.gaugeMapSize("callcoach.channel.subscribed.sessions", List.of(), bySession);
     }
 

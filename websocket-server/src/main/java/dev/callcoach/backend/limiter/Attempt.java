@@ -1,9 +1,25 @@
 package dev.callcoach.backend.limiter;
 
+import dev.callcoach.backend.phone.HashedNumber;
 import dev.callcoach.backend.phone.PhoneHash;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** One granted reservation as the limiter counts it. */
-record Attempt(UUID sessionId, PhoneHash phoneHash, Instant createdAt) {
+/**
+ * One granted reservation as the limiter counts it.
+ *
+ * @param previousHash the number's hash under the previous secret during a rotation, else null
+ */
+record Attempt(UUID sessionId, PhoneHash phoneHash, PhoneHash previousHash, Instant createdAt) {
+
+    static Attempt of(UUID sessionId, HashedNumber number, Instant createdAt) {
+        return new Attempt(sessionId, number.current(), number.previous().filter(p -> !p.equals(number.current())).orElse(null),
+                createdAt);
+    }
+
+    /** Every hash the attempt is counted under. */
+    List<PhoneHash> hashes() {
+        return previousHash == null ? List.of(phoneHash) : List.of(phoneHash, previousHash);
+    }
 }

@@ -30,6 +30,11 @@ public record LimitRules(int maxPerWindow, Duration window, int concurrentCap, i
         requirePositive(concurrencyRetryAfter, "concurrency-retry-after");
     }
 
+    /** The same rules with another per-number limit (the fallback's stricter one). */
+    public LimitRules withMaxPerWindow(int max) {
+        return new LimitRules(max, window, concurrentCap, dailyCap, openSessionTimeout, concurrencyRetryAfter);
+    }
+
     public Instant windowStart(Instant now) {
         return now.minus(window);
     }

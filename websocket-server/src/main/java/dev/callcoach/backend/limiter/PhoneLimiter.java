@@ -2,6 +2,7 @@ package dev.callcoach.backend.limiter;
 
 import dev.callcoach.backend.call.CallSession;
 import dev.callcoach.backend.call.StatusUpdate;
+import dev.callcoach.backend.db.DatabaseBusyException;
 import dev.callcoach.backend.db.DatabaseFailover;
 import dev.callcoach.backend.db.SqlValues;
 import dev.callcoach.backend.phone.HashedNumber;
@@ -11,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -19,8 +21,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The phone limiter: how many calls a number has left, reserving a call slot, giving it back. Served by
- * Postgres, or by this instance's memory while Postgres is away (see {@link DatabaseFailover}); either way
- * no request fails and nothing goes unlimited.
+ * Postgres, or by this instance's memory under stricter rules while Postgres is away (see
+ * {@link DatabaseFailover}); a busy Postgres gets "try again in a moment", never memory. Nothing goes
+ * unlimited.
  */
 @ApplicationScoped
 public class PhoneLimiter {
@@ -29,6 +32,7 @@ public class PhoneLimiter {
 
     private final PhoneHasher hasher;
     private final LimitRules rules;
+    private final Duration busyRetryAfter;
     private final DatabaseFailover failover;
     private final PostgresLimiter postgres;
     private final InMemoryLimiter memory;
@@ -39,6 +43,7 @@ public class PhoneLimiter {
                  InMemoryLimiter memory, Clock clock, MeterRegistry registry) {
         this.hasher = hasher;
         this.rules = config.rules();
+        this.busyRetryAfter = config.busyRetryAfter();
         this.failover = failover;
         this.postgres = postgres;
         this.memory = memory;
@@ -51,24 +56,26 @@ public class PhoneLimiter {
     }
 
     /**
-     * Calls the number has left in the rolling window and when the next one is allowed.
+     * Calls the number has left in the rolling window and when the next one is allowed; during an outage by
+     * the fallback's stricter rules.
      *
      * @param e164 the number in E.164 form
      * @throws IllegalArgumentException if {@code e164} is not in E.164 form
+     * @see DatabaseBusyException the failure when Postgres is busy
      */
     public Uni<PhoneAllowance> check(String e164) {
         HashedNumber number = hasher.hash(e164);
         Instant now = SqlValues.now(clock);
-        Instant since = rules.windowStart(now);
-        return failover.call("limit_check", () -> postgres.attempts(number, since),
-                        () -> Uni.createFrom().item(memory.attempts(number, since)))
-                .map(attempts -> rules.allowance(attempts, now));
+        LimitRules fallback = memory.rules();
+        return failover.call("limit_check",
+                () -> postgres.attempts(number, rules.windowStart(now)).map(attempts -> rules.allowance(attempts, now)),
+                () -> Uni.createFrom().item(fallback.allowance(memory.attempts(number, fallback.windowStart(now)), now)));
     }
 
     /**
      * Grants a call slot and creates its session in status {@code reserved}, or refuses with the reason and
-     * when to retry. Exact under any concurrency on one database. The scenario config must already be
-     * validated.
+     * when to retry. Exact under any concurrency on one database; {@link Refusal.Reason#BUSY} when the
+     * database did not decide in time (nothing was reserved). The scenario config must already be validated.
      *
      * @throws IllegalArgumentException if {@code e164} is not in E.164 form
      */
@@ -76,18 +83,28 @@ public class PhoneLimiter {
         HashedNumber number = hasher.hash(e164);
         CallSession candidate = CallSession.reserved(UUID.randomUUID(), number.current(), scenarioId, scenarioConfig,
                 voice, SqlValues.now(clock));
-        return failover.call("reserve",
-                        () -> postgres.reserve(number, candidate, rules).invoke(this::mirror),
-                        () -> Uni.createFrom().item(memory.reserve(number, candidate, rules)))
+        return failover.transaction("reserve",
+                        tx -> postgres.reserve(tx, number, candidate, rules),
+                        () -> Uni.createFrom().item(memory.reserve(number, candidate)))
+                .onFailure(DatabaseBusyException.class)
+                .recoverWithItem(() -> new Reservation.Refused(new Refusal(Refusal.Reason.BUSY, busyRetryAfter)))
+                // Granted by either store; mirroring a fallback grant again changes nothing.
+                .invoke(reservation -> mirror(reservation, number))
                 .invoke(reservation -> record(reservation, number));
     }
 
-    /** Gives the slot of a reservation that was never placed back; only a {@code reserved} session can be released. */
+    /**
+     * Gives the slot of a reservation that was never placed back; only a {@code reserved} session can be released.
+     *
+     * @see DatabaseBusyException the failure when Postgres is busy (nothing was released)
+     */
     public Uni<StatusUpdate> release(UUID sessionId) {
         Instant now = SqlValues.now(clock);
-        return failover.call("release",
-                () -> postgres.release(sessionId, now).invoke(memory::mirrorRelease),
-                () -> Uni.createFrom().item(memory.release(sessionId, now)));
+        return failover.transaction("release",
+                        tx -> postgres.release(tx, sessionId, now),
+                        () -> Uni.createFrom().item(memory.release(sessionId, now)))
+                // After the commit, never before: memory must not forget an attempt a rollback kept.
+                .invoke(memory::mirrorRelease);
     }
 
     /**
@@ -104,9 +121,9 @@ public class PhoneLimiter {
                 .invoke(forgiven -> LOG.infof("event=call_forgiven session=%s counted=%s", sessionId, forgiven));
     }
 
-    private void mirror(Reservation reservation) {
+    private void mirror(Reservation reservation, HashedNumber number) {
         if (reservation instanceof Reservation.Granted granted) {
-            memory.mirror(granted.session());
+            memory.mirror(granted.session(), number);
         }
     }
 
@@ -120,6 +137,10 @@ public class PhoneLimiter {
             case Reservation.Refused refused -> {
                 String reason = refused.refusal().reason().name().toLowerCase(Locale.ROOT);
                 counter("refused", reason, mode).increment();
+                // "Busy" comes in floods; the metric counts them, a log line each would only add to the load.
+                if (refused.refusal().reason() == Refusal.Reason.BUSY) {
+                    return;
+                }
                 LOG.infof("event=call_refused reason=%s retry_after_s=%d phone=%s mode=%s", reason,
                         refused.refusal().retryAfterSeconds(), number.current(), mode);
             }

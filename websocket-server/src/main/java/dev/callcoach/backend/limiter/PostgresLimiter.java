@@ -27,7 +27,8 @@ import java.util.UUID;
 /**
  * The limiter on Postgres, exact across any number of backend instances sharing the database.
  *
- * <p>A reservation is one transaction (READ COMMITTED) that serialises in the database, never in the JVM:
+ * <p>A reservation is one transaction (READ COMMITTED, run by {@link dev.callcoach.backend.db.DatabaseFailover#transaction}
+ * with its lock and statement timeouts) that serialises in the database, never in the JVM:
  * <ol>
  *   <li>{@code pg_advisory_xact_lock} on the number's hash (on both hashes, in key order, during a secret
  *       rotation), then count its attempts in the window. Refusals by the per-number limit end here, so
@@ -60,25 +61,54 @@ public class PostgresLimiter {
         return attempts(pool, number.all(), since);
     }
 
-    public Uni<Reservation> reserve(HashedNumber number, CallSession candidate, LimitRules rules) {
+    /** Decides one reservation inside {@code tx}, the caller's transaction (see the class comment). */
+    public Uni<Reservation> reserve(SqlClient tx, HashedNumber number, CallSession candidate, LimitRules rules) {
         Instant now = candidate.createdAt();
         // Sorted, so that during a rotation two instances with different secrets lock in the same order.
         long[] numberKeys = number.all().stream().mapToLong(PhoneHash::lockKey).sorted().distinct().toArray();
-        return pool.withTransaction(tx -> afterLocks(tx, numberKeys, attempts(tx, number.all(), rules.windowStart(now)))
+        return afterLocks(tx, numberKeys, attempts(tx, number.all(), rules.windowStart(now)))
                 .chain(attempts -> rules.phoneRefusal(rules.allowance(attempts, now), now)
                         .map(PostgresLimiter::refused)
                         .orElseGet(() -> afterLocks(tx, new long[] {GLOBAL_LOCK_KEY}, globalUsage(tx, rules, now))
                                 .chain(usage -> rules.globalRefusal(usage, now)
                                         .map(PostgresLimiter::refused)
-                                        .orElseGet(() -> grant(tx, candidate))))));
+                                        .orElseGet(() -> grant(tx, candidate, number)))));
     }
 
-    /** Gives back the slot of a reservation that was never placed. */
-    public Uni<StatusUpdate> release(UUID sessionId, Instant now) {
-        return pool.withTransaction(tx -> sessions.transition(tx, sessionId, CallStatus.RELEASED, now)
+    /** Gives back the slot of a reservation that was never placed, inside {@code tx}. */
+    public Uni<StatusUpdate> release(SqlClient tx, UUID sessionId, Instant now) {
+        return sessions.transition(tx, sessionId, CallStatus.RELEASED, now)
                 .call(update -> update.outcome() == StatusUpdate.Outcome.APPLIED
-                        ? tx.preparedQuery("DELETE FROM call_attempt WHERE session_id = $1").execute(Tuple.of(sessionId))
-                        : Uni.createFrom().voidItem()));
+                        ? deleteAttempts(tx, List.of(sessionId))
+                        : Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Inside {@code tx}: reservations not placed since {@code before} are released and their attempts given
+     * back; placements of unknown outcome unconfirmed since {@code before} fail, keeping their attempts.
+     */
+    public Uni<ExpiredPlacements> expire(SqlClient tx, Instant before, Instant now) {
+        return sessions.releaseUnplaced(tx, before, now)
+                .call(released -> released.isEmpty() ? Uni.createFrom().voidItem()
+                        : deleteAttempts(tx, released.stream().map(CallSession::id).toList()))
+                .chain(released -> sessions.failUnconfirmed(tx, before, now)
+                        .map(failed -> new ExpiredPlacements(released, failed, true)));
+    }
+
+    /** Every attempt newer than {@code since}, oldest first, at most {@code limit}: the fallback's mirror. */
+    public Uni<List<Attempt>> recentAttempts(Instant since, int limit) {
+        return pool.preparedQuery("""
+                        SELECT session_id, phone_hash, previous_hash, created_at FROM call_attempt
+                         WHERE created_at > $1 ORDER BY created_at LIMIT $2""")
+                .execute(Tuple.of(timestamp(since), limit))
+                .map(rows -> {
+                    List<Attempt> attempts = new ArrayList<>();
+                    rows.forEach(row -> attempts.add(new Attempt(row.getUUID("session_id"),
+                            new PhoneHash(row.getBuffer("phone_hash").getBytes()),
+                            row.getBuffer("previous_hash") == null ? null : new PhoneHash(row.getBuffer("previous_hash").getBytes()),
+                            instant(row.getOffsetDateTime("created_at")))));
+                    return attempts;
+                });
     }
 
     /** Takes a placed call off its number's count; the session itself stays as Twilio reports it. */
@@ -99,29 +129,33 @@ public class PostgresLimiter {
     /** Writes attempts granted during an outage and removes those released meanwhile; idempotent. */
     Uni<Void> merge(SqlClient tx, Collection<Attempt> granted, Collection<UUID> released) {
         Uni<Void> inserts = Multi.createFrom().iterable(granted)
-                .onItem().transformToUniAndConcatenate(attempt -> insertAttempt(tx, attempt.sessionId(),
-                        attempt.phoneHash(), attempt.createdAt()))
+                .onItem().transformToUniAndConcatenate(attempt -> insertAttempt(tx, attempt))
                 .collect().last().replaceWithVoid();
-        return inserts.chain(() -> released.isEmpty()
-                ? Uni.createFrom().voidItem()
-                : tx.preparedQuery("DELETE FROM call_attempt WHERE session_id = ANY($1)")
-                        .execute(Tuple.of(released.toArray(UUID[]::new))).replaceWithVoid());
+        return inserts.chain(() -> released.isEmpty() ? Uni.createFrom().voidItem() : deleteAttempts(tx, released));
     }
 
-    private Uni<Reservation> grant(SqlClient tx, CallSession session) {
+    private Uni<Reservation> grant(SqlClient tx, CallSession session, HashedNumber number) {
         // Independent rows (no foreign key): both inserts go out pipelined, in one round trip.
         return Uni.combine().all()
-                .unis(sessions.insert(tx, session), insertAttempt(tx, session.id(), session.phoneHash(), session.createdAt()))
+                .unis(sessions.insert(tx, session), insertAttempt(tx, Attempt.of(session.id(), number, session.createdAt())))
                 .discardItems()
                 .replaceWith(new Reservation.Granted(session));
     }
 
-    private static Uni<Void> insertAttempt(SqlClient tx, UUID sessionId, PhoneHash hash, Instant createdAt) {
+    /** Stored under both hashes during a rotation, so instances on either secret count it. */
+    private static Uni<Void> insertAttempt(SqlClient tx, Attempt attempt) {
         return tx.preparedQuery("""
-                        INSERT INTO call_attempt (session_id, phone_hash, created_at) VALUES ($1, $2, $3)
+                        INSERT INTO call_attempt (session_id, phone_hash, previous_hash, created_at) VALUES ($1, $2, $3, $4)
                         ON CONFLICT (session_id) DO NOTHING""")
-                .execute(Tuple.of(sessionId, SqlValues.bytea(hash), timestamp(createdAt)))
+                .execute(Tuple.of(attempt.sessionId(), SqlValues.bytea(attempt.phoneHash()),
+                        attempt.previousHash() == null ? null : SqlValues.bytea(attempt.previousHash()),
+                        timestamp(attempt.createdAt())))
                 .replaceWithVoid();
+    }
+
+    private static Uni<Void> deleteAttempts(SqlClient tx, Collection<UUID> sessionIds) {
+        return tx.preparedQuery("DELETE FROM call_attempt WHERE session_id = ANY($1)")
+                .execute(Tuple.of((Object) sessionIds.toArray(UUID[]::new))).replaceWithVoid();
     }
 
     /**
@@ -146,7 +180,7 @@ public class PostgresLimiter {
     private static Uni<List<Instant>> attempts(SqlClient client, List<PhoneHash> hashes, Instant since) {
         return client.preparedQuery("""
                         SELECT created_at FROM call_attempt
-                         WHERE phone_hash = ANY($1) AND created_at > $2
+                         WHERE (phone_hash = ANY($1) OR previous_hash = ANY($1)) AND created_at > $2
                          ORDER BY created_at""")
                 .execute(Tuple.of(SqlValues.byteaArray(hashes), timestamp(since)))
                 .map(rows -> {

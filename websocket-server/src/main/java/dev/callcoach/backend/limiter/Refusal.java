@@ -11,7 +11,14 @@ public record Refusal(Reason reason, Duration retryAfter) {
         /** Too many calls in flight. */
         CONCURRENCY_CAP,
         /** The rolling 24-hour budget is spent. */
-        DAILY_CAP
+        DAILY_CAP,
+        /** Postgres is reachable but did not decide in time (pool or lock wait); nothing was reserved. */
+        BUSY,
+        /**
+         * Postgres is away and this instance cannot grant from memory: its outage budget is spent, or it never
+         * loaded the recent attempts it would need to limit correctly.
+         */
+        OUTAGE
     }
 
     /** Whole seconds to wait, rounded up and at least 1, as a client's retry-after. */

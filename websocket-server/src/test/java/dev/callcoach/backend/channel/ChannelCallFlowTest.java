@@ -14,10 +14,12 @@ import dev.callcoach.backend.testing.PostgresResource;
 import dev.callcoach.backend.testing.TestNumbers;
 import dev.callcoach.contracts.channel.Ack;
 import dev.callcoach.contracts.channel.CallPlaced;
+import dev.callcoach.contracts.channel.CallPlacementUnknown;
 import dev.callcoach.contracts.channel.CallRefused;
 import dev.callcoach.contracts.channel.CallReserved;
 import dev.callcoach.contracts.channel.CallStatus;
 import dev.callcoach.contracts.channel.CallStatusChanged;
+import dev.callcoach.contracts.channel.ChannelCodec;
 import dev.callcoach.contracts.channel.ChannelReply;
 import dev.callcoach.contracts.channel.EndCall;
 import dev.callcoach.contracts.channel.ErrorCode;
@@ -34,7 +36,13 @@ import dev.callcoach.contracts.channel.Unsubscribe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import dev.callcoach.backend.phone.PhoneHasher;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Instant;
@@ -58,6 +66,8 @@ class ChannelCallFlowTest {
     CallSessions sessions;
     @Inject
     EndCallRecorder endCalls;
+    @Inject
+    PhoneHasher hasher;
 
     private ChannelClient webapp;
 
@@ -163,6 +173,71 @@ class ChannelCallFlowTest {
 
         webapp.request(new CallPlaced("c-3", sessionId, "CA" + "3".repeat(32)));
         assertThat(((ErrorReply) webapp.request(new ReleaseCall("c-4", sessionId, "oops"))).message()).contains("end it");
+    }
+
+    @Test
+    void aPlacementOfUnknownOutcomeKeepsTheSlotUntilTwilioSaysMore() {
+        String number = TestNumbers.fresh();
+        UUID sessionId = ((CallReserved) webapp.request(ExampleScenarios.reservation("c-1", number))).sessionId();
+
+        assertThat(webapp.request(new CallPlacementUnknown("c-2", sessionId, "timeout"))).isEqualTo(new Ack("c-2"));
+        assertThat(webapp.request(new CallPlacementUnknown("c-3", sessionId, "timeout"))).isEqualTo(new Ack("c-3"));
+
+        // Twilio may be calling: the attempt still counts and the slot cannot be given back.
+        assertThat(((ErrorReply) webapp.request(new ReleaseCall("c-4", sessionId, "timeout"))).message()).contains("end it");
+        assertThat(((PhoneLimitStatus) webapp.request(new PhoneLimitCheck("c-5", number))).callsLeft()).isEqualTo(1);
+        assertThat(sessions.findById(sessionId).await().indefinitely().orElseThrow().status()).isEqualTo(CallStatus.QUEUED);
+        // If the webapp learns the SID after all, it can still bind it.
+        assertThat(webapp.request(new CallPlaced("c-6", sessionId, "CA" + "6".repeat(32)))).isEqualTo(new Ack("c-6"));
+        assertThat(webapp.request(new CallPlacementUnknown("c-7", UUID.randomUUID(), "timeout")))
+                .isInstanceOfSatisfying(ErrorReply.class, error -> assertThat(error.code()).isEqualTo(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void aReservationStuckBehindALockIsRefusedBusyWithARetryHint() throws Exception {
+        String number = TestNumbers.fresh();
+        long lockKey = hasher.hash(number).current().lockKey();
+        CompletableFuture<Void> locked = new CompletableFuture<>();
+        CompletableFuture<Void> released = new CompletableFuture<>();
+        pool.withTransaction(tx -> tx.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(Tuple.of(lockKey))
+                        .invoke(() -> locked.complete(null))
+                        .chain(() -> Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofSeconds(3))))
+                .subscribe().with(done -> released.complete(null), released::completeExceptionally);
+        locked.get(10, TimeUnit.SECONDS);
+
+        CallRefused busy = (CallRefused) webapp.request(ExampleScenarios.reservation("c-1", number));
+
+        assertThat(busy.reason()).isEqualTo(RefusalReason.BUSY);
+        assertThat(busy.retryAfterSeconds()).isEqualTo(2);
+        released.get(10, TimeUnit.SECONDS);
+        assertThat(webapp.request(ExampleScenarios.reservation("c-2", number))).isInstanceOf(CallReserved.class);
+        assertThat(((PhoneLimitStatus) webapp.request(new PhoneLimitCheck("c-3", number))).callsLeft()).isEqualTo(1);
+    }
+
+    @Test
+    void limitLookupsAreBudgetedPerConnection() {
+        String number = TestNumbers.fresh();
+        ChannelCodec codec = new ChannelCodec();
+        // Sent without waiting for replies: the budget (600 a minute) is spent far faster than it refills.
+        for (int i = 0; i < 700; i++) {
+            webapp.send(codec.encode(new PhoneLimitCheck("c-" + i, number)));
+        }
+        int withinBudget = 0;
+        int refused = 0;
+        for (int i = 0; i < 700; i++) {
+            switch (webapp.reply("c-" + i)) {
+                case PhoneLimitStatus status -> withinBudget++;
+                // So many lookups at once also exceed what the database may be asked at once: "busy", in budget.
+                case ErrorReply error when error.code() == ErrorCode.UNAVAILABLE -> withinBudget++;
+                case ErrorReply error when error.code() == ErrorCode.RATE_LIMITED -> refused++;
+                case ChannelReply other -> throw new AssertionError("unexpected reply " + other);
+            }
+        }
+        assertThat(withinBudget).isGreaterThanOrEqualTo(600);
+        assertThat(refused).isPositive();
+        try (ChannelClient other = ChannelClient.connect(base)) {
+            assertThat(other.request(new PhoneLimitCheck("c-1", number))).isInstanceOf(PhoneLimitStatus.class);
+        }
     }
 
     @Test

@@ -61,7 +61,7 @@ class SessionEventsFanOutTest {
     @BeforeEach
     void start() {
         otherPool = database.newPool(vertx, 2);
-        otherInstance = new NotifyPublisher(otherPool, "other-instance");
+        otherInstance = new NotifyPublisher(otherPool, "other-instance", 10_000, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         webapp = ChannelClient.connect(base);
         await().until(listener::isListening);
     }

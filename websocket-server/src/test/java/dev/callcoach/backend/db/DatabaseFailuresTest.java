@@ -16,11 +16,21 @@ class DatabaseFailuresTest {
         assertThat(DatabaseFailures.isUnavailable(new ConnectException("Connection refused"))).isTrue();
         assertThat(DatabaseFailures.isUnavailable(ClosedConnectionException.INSTANCE)).isTrue();
         assertThat(DatabaseFailures.isUnavailable(new NoStackTraceThrowable("Connection is not active now"))).isTrue();
-        assertThat(DatabaseFailures.isUnavailable(new io.smallrye.mutiny.TimeoutException())).isTrue();
         assertThat(DatabaseFailures.isUnavailable(new CompletionException(new ConnectException("refused")))).isTrue();
         assertThat(DatabaseFailures.isUnavailable(pg("57P01"))).isTrue();
         assertThat(DatabaseFailures.isUnavailable(pg("08006"))).isTrue();
         assertThat(DatabaseFailures.isUnavailable(pg("53300"))).isTrue();
+    }
+
+    @Test
+    void lockAndStatementTimeoutsAndOurOwnWaitMeanBusyNeverUnavailable() {
+        for (Throwable busy : new Throwable[] {pg("55P03"), pg("57014"), new io.smallrye.mutiny.TimeoutException(),
+                new DatabaseBusyException("reserve", null), new DatabaseBusyException("reserve", pg("55P03"))}) {
+            assertThat(DatabaseFailures.isBusy(busy)).as(busy.toString()).isTrue();
+            assertThat(DatabaseFailures.isUnavailable(busy)).as(busy.toString()).isFalse();
+        }
+        assertThat(DatabaseFailures.isBusy(pg("57P01"))).isFalse();
+        assertThat(DatabaseFailures.isBusy(new ConnectException("refused"))).isFalse();
     }
 
     @Test

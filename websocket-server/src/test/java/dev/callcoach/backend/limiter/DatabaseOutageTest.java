@@ -93,13 +93,14 @@ class DatabaseOutageTest {
         given().get(management.resolve("/q/metrics")).then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("callcoach_limiter_fallback_active 1.0"));
 
-        // New numbers get exactly their limit from memory.
+        // New numbers get the fallback's stricter limit from memory: one call.
         String fresh = TestNumbers.fresh();
         CallSession duringOutage = granted(reserve(fresh));
-        CallSession released = granted(reserve(fresh));
         assertThat(reserve(fresh)).isInstanceOf(Reservation.Refused.class);
+        String releasedNumber = TestNumbers.fresh();
+        CallSession released = granted(reserve(releasedNumber));
         assertThat(limiter.release(released.id()).await().indefinitely().outcome()).isEqualTo(StatusUpdate.Outcome.APPLIED);
-        assertThat(limiter.check(fresh).await().indefinitely().callsLeft()).isEqualTo(1);
+        assertThat(limiter.check(releasedNumber).await().indefinitely().callsLeft()).isEqualTo(1);
 
         // The call that was running when the database went away can still be followed.
         assertThat(sessions.updateStatus(running.id(), CallStatus.IN_PROGRESS, Instant.now()).await().indefinitely().outcome())

@@ -99,7 +99,8 @@ class TwoInstancesTest {
             HashedNumber number = numberOf.apply(i);
             CallSession candidate = CallSession.reserved(UUID.randomUUID(), number.current(), "job-interview",
                     Map.of(), "alloy", Instant.now());
-            calls.add(instances.get(i % 2).reserve(number, candidate, appLimiter.rules()));
+            PostgresLimiter instance = instances.get(i % 2);
+            calls.add(pools.get(i % 2).withTransaction(tx -> instance.reserve(tx, number, candidate, appLimiter.rules())));
         }
         return Uni.join().all(calls).andFailFast().await().indefinitely();
     }

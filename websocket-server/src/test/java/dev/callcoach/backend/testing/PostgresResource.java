@@ -146,10 +146,15 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
                     "quarkus.datasource.password", password);
         }
 
+        /** How to open a connection of one's own to this database. */
+        public PgConnectOptions connectOptions() {
+            return new PgConnectOptions().setHost(host).setPort(port).setDatabase(database)
+                    .setUser(user).setPassword(password);
+        }
+
         /** A pool of its own, as a second backend instance would have; the caller closes it. */
         public Pool newPool(Vertx vertx, int maxSize) {
-            PgConnectOptions connect = new PgConnectOptions().setHost(host).setPort(port).setDatabase(database)
-                    .setUser(user).setPassword(password);
+            PgConnectOptions connect = connectOptions();
             // A name of its own keeps its metrics apart from the application pool's.
             return PgPool.pool(vertx, connect, new PoolOptions().setMaxSize(maxSize).setName("test-" + UUID.randomUUID()));
         }

@@ -1,6 +1,7 @@
 package dev.callcoach.webapp.call.service;
 
 import dev.callcoach.contracts.channel.CallPlaced;
+import dev.callcoach.contracts.channel.CallPlacementUnknown;
 import dev.callcoach.contracts.channel.CallRefused;
 import dev.callcoach.contracts.channel.CallReserved;
 import dev.callcoach.contracts.channel.ChannelReply;
@@ -176,6 +177,7 @@ public class CallService {
             // of unplaced reservations, settles it.
             log.warn("event=twilio_call_uncertain sessionId={} httpStatus={} error=\"{}\"", sessionId, e.httpStatus(),
                     e.getMessage());
+            reportUnknownPlacement(sessionId, e.httpStatus() == null ? "twilio-no-answer" : "twilio-" + e.httpStatus());
             return new Placement.Placed(sessionId, null, twilio.simulated(), subscription);
         }
         try {
@@ -188,6 +190,16 @@ public class CallService {
         log.info("event=call_placed sessionId={} callSid={} request={} simulated={}", sessionId, callSid, request,
                 twilio.simulated());
         return new Placement.Placed(sessionId, callSid, twilio.simulated(), subscription);
+    }
+
+    /** Tells the backend to keep the slot and wait for Twilio's status callback, or expire the reservation. */
+    private void reportUnknownPlacement(UUID sessionId, String reason) {
+        try {
+            channel.exchange(id -> new CallPlacementUnknown(id, sessionId, reason));
+        } catch (ChannelException e) {
+            // Not told, the backend expires the reservation after its placement timeout all the same.
+            log.warn("event=placement_unknown_not_reported sessionId={} error=\"{}\"", sessionId, e.getMessage());
+        }
     }
 
     private void release(UUID sessionId, String reason) {

@@ -29,6 +29,8 @@ final class Refusals {
                     "That scenario is no longer offered. Please reload the page and pick another.");
             case INVALID_CONFIG -> Placement.Refused.because(
                     "The call service didn't accept the scenario details. Please check the form.");
+            case BUSY -> new Placement.Refused("The call service is very busy. Please try again in a moment.",
+                    retryAfter, Placement.Limit.SERVICE);
             case CALLING_PAUSED -> new Placement.Refused(
                     "Calling is paused for a while: our AI service is out of capacity." + when, retryAfter,
                     Placement.Limit.SERVICE);

@@ -2,6 +2,7 @@ package dev.callcoach.webapp.call.service;
 
 import dev.callcoach.contracts.channel.Ack;
 import dev.callcoach.contracts.channel.CallPlaced;
+import dev.callcoach.contracts.channel.CallPlacementUnknown;
 import dev.callcoach.contracts.channel.CallRefused;
 import dev.callcoach.contracts.channel.CallReserved;
 import dev.callcoach.contracts.channel.ChannelReply;
@@ -255,6 +256,7 @@ class CallServiceTest {
             assertThat(placed.callSid()).as("unknown: Twilio may or may not have created the call").isNull();
         });
         assertThat(sent).as("no release: the call may be ringing").noneMatch(ReleaseCall.class::isInstance);
+        assertThat(sent.get(1)).isEqualTo(new CallPlacementUnknown("c1", SESSION, "twilio-503"));
         assertThat(unsubscribed).as("its status callbacks will tell").isFalse();
         assertThat(twilio.requests).as("creation is never retried").hasSize(1);
     }
