@@ -6,6 +6,7 @@ import dev.callcoach.backend.limiter.PhoneAllowance;
 import dev.callcoach.backend.limiter.PhoneLimiter;
 import dev.callcoach.backend.limiter.Refusal;
 import dev.callcoach.backend.limiter.Reservation;
+import dev.callcoach.backend.report.ReportService;
 import dev.callcoach.backend.scenario.Scenarios;
 import dev.callcoach.contracts.channel.Ack;
 import dev.callcoach.contracts.channel.CallPlaced;
@@ -19,15 +20,18 @@ import dev.callcoach.contracts.channel.ChannelProtocol;
 import dev.callcoach.contracts.channel.ChannelProtocolException;
 import dev.callcoach.contracts.channel.ChannelReply;
 import dev.callcoach.contracts.channel.ChannelRequest;
+import dev.callcoach.contracts.channel.DeleteReport;
 import dev.callcoach.contracts.channel.EndCall;
 import dev.callcoach.contracts.channel.ErrorCode;
 import dev.callcoach.contracts.channel.ErrorReply;
+import dev.callcoach.contracts.channel.GetReport;
 import dev.callcoach.contracts.channel.GetScenarioCatalog;
 import dev.callcoach.contracts.channel.PhoneLimitCheck;
 import dev.callcoach.contracts.channel.PhoneLimitStatus;
 import dev.callcoach.contracts.channel.RefusalReason;
 import dev.callcoach.contracts.channel.ReleaseCall;
 import dev.callcoach.contracts.channel.ReserveCall;
+import dev.callcoach.contracts.channel.RetryReport;
 import dev.callcoach.contracts.channel.ScenarioCatalog;
 import dev.callcoach.contracts.channel.Subscribe;
 import dev.callcoach.contracts.channel.Unsubscribe;
@@ -65,9 +69,11 @@ public class ChannelDispatcher {
     private final SessionEvents events;
     private final ChannelConfig config;
     private final MeterRegistry registry;
+    private final ReportService reports;
 
     ChannelDispatcher(ChannelCodec codec, PhoneRules phoneRules, PhoneLimiter limiter, CallSessions sessions,
-                      Scenarios scenarios, SessionEvents events, ChannelConfig config, MeterRegistry registry) {
+                      Scenarios scenarios, SessionEvents events, ChannelConfig config, MeterRegistry registry,
+                      ReportService reports) {
         this.codec = codec;
         this.phoneRules = phoneRules;
         this.limiter = limiter;
@@ -76,6 +82,7 @@ public class ChannelDispatcher {
         this.events = events;
         this.config = config;
         this.registry = registry;
+        this.reports = reports;
     }
 
     /** The reply to one text frame received from {@code sink}'s connection. */
@@ -112,6 +119,9 @@ public class ChannelDispatcher {
                 yield item(new Ack(unsubscribe.correlationId()));
             }
             case GetScenarioCatalog get -> item(new ScenarioCatalog(get.correlationId(), scenarios.all()));
+            case GetReport get -> reports.get(get);
+            case RetryReport retry -> reports.retry(retry);
+            case DeleteReport delete -> reports.delete(delete);
         };
     }
 

@@ -11,6 +11,7 @@ import dev.callcoach.backend.realtime.SessionUpdateBuilder;
 import dev.callcoach.backend.channel.CallEventPublisher;
 import dev.callcoach.backend.call.CallUsage;
 import dev.callcoach.backend.call.SessionStore;
+import dev.callcoach.backend.report.FinishedCalls;
 import dev.callcoach.backend.twilio.Twiml;
 import dev.callcoach.contracts.channel.Speaker;
 import java.time.Duration;
@@ -60,7 +61,7 @@ final class CallBridge {
     /** Collaborators shared by all calls of an instance. */
     record Dependencies(CallPlanner planner, RealtimeConnector realtime, SessionUpdateBuilder sessionUpdates,
                         CallEventPublisher events, SessionStore sessions, CallControl control, BridgeMetrics metrics,
-                        CallConfig config, byte[] goodbyeClip) {
+                        CallConfig config, byte[] goodbyeClip, FinishedCalls finishedCalls) {
     }
 
     private enum Phase { AWAITING_START, LOADING, CONNECTING, LIVE, RECONNECTING, FAREWELL, CLOSED }
@@ -473,11 +474,21 @@ final class CallBridge {
             long durationMs = (scheduler.nanoTime() - startedNanos) / 1_000_000;
             if (plan != null) {
                 deps.control().unregister(sessionId, this);
+                handOverTranscript();
             }
             LOG.infof("call ended session=%s reason=%s durationMs=%d framesIn=%d framesOut=%d bargeIns=%d "
                             + "reconnected=%s malformedFrames=%d inputTokens=%d outputTokens=%d",
                     sessionId, reason, durationMs, framesIn, framesOut, bargeIns, reconnectUsed, malformedFrames,
                     usage.inputTokens(), usage.outputTokens());
+        }
+    }
+
+    /** The report must never be why a call fails to end cleanly. */
+    private void handOverTranscript() {
+        try {
+            deps.finishedCalls().ended(sessionId, transcripts.finalLines());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "transcript not handed over session=%s", sessionId);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.callcoach.backend.realtime.RealtimeConnector;
 import dev.callcoach.backend.realtime.SessionUpdateBuilder;
 import dev.callcoach.backend.channel.CallEventPublisher;
 import dev.callcoach.backend.call.SessionStore;
+import dev.callcoach.backend.report.FinishedCalls;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Context;
@@ -40,9 +41,9 @@ class CallBridges {
 
     CallBridges(CallPlanner planner, RealtimeConnector realtime, OpenAiConfig openAi, CallEventPublisher events,
                 SessionStore sessions, CallControl control, MeterRegistry meters, CallConfig config, Vertx vertx,
-                Clock clock) {
+                Clock clock, FinishedCalls finishedCalls) {
         this.dependencies = new CallBridge.Dependencies(planner, realtime, SessionUpdateBuilder.from(openAi), events,
-                sessions, control, new BridgeMetrics(meters), config, readClip());
+                sessions, control, new BridgeMetrics(meters), config, readClip(), finishedCalls);
         this.vertx = vertx;
         this.clock = clock;
     }

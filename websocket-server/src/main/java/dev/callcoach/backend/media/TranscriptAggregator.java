@@ -3,10 +3,15 @@ package dev.callcoach.backend.media;
 import dev.callcoach.backend.channel.CallEventPublisher;
 import dev.callcoach.contracts.channel.Speaker;
 import dev.callcoach.contracts.channel.TranscriptEvent;
+import dev.callcoach.contracts.channel.TranscriptLine;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -14,7 +19,8 @@ import org.jboss.logging.Logger;
 /**
  * Turns transcript deltas of both sides into a few updates a second: a partial line carries the
  * whole text so far and is sent at most once per interval; the final line goes out at once. Also
- * keeps a short recap of final lines, to brief a replacement Realtime session.
+ * keeps a short recap of final lines, to brief a replacement Realtime session, and every final line
+ * for the coaching report.
  */
 final class TranscriptAggregator {
 
@@ -23,6 +29,8 @@ final class TranscriptAggregator {
     private static final Logger LOG = Logger.getLogger(TranscriptAggregator.class);
     private static final int MAX_OPEN_LINES = 16;
     private static final int MAX_RECAP_CHARS = 4000;
+    /** Transcript kept for the report, in UTF-8 bytes: with the report it must fit one channel frame. */
+    static final int MAX_KEPT_BYTES = 32 * 1024;
 
     private static final class Line {
         final Speaker speaker;
@@ -41,6 +49,9 @@ final class TranscriptAggregator {
     private final Map<String, Line> open = new LinkedHashMap<>();
     private final ArrayDeque<String> recap = new ArrayDeque<>();
     private int recapChars;
+    private final List<TranscriptLine> kept = new ArrayList<>();
+    private final Instant startedAt;
+    private int keptBytes;
     private CallScheduler.Cancellable pendingFlush;
     private boolean closed;
 
@@ -49,6 +60,7 @@ final class TranscriptAggregator {
         this.events = events;
         this.scheduler = scheduler;
         this.interval = interval;
+        this.startedAt = scheduler.now();
     }
 
     void delta(Speaker speaker, String itemId, String delta) {
@@ -81,6 +93,12 @@ final class TranscriptAggregator {
         text = text.length() > MAX_LINE_CHARS ? text.substring(0, MAX_LINE_CHARS) : text;
         publish(speaker, text, true, itemId);
         remember(speaker, text);
+        keep(speaker, text);
+    }
+
+    /** Every final line so far, oldest first, with its offset from the start of the call. */
+    List<TranscriptLine> finalLines() {
+        return List.copyOf(kept);
     }
 
     /** The latest final lines, oldest first, as "Caller: ..." / "You: ...", at most a few thousand characters. */
@@ -117,6 +135,16 @@ final class TranscriptAggregator {
         } catch (IllegalArgumentException e) {
             LOG.warnf("transcript line dropped session=%s reason=\"%s\"", sessionId, e.getMessage());
         }
+    }
+
+    private void keep(Speaker speaker, String text) {
+        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+        if (text.isBlank() || keptBytes + bytes > MAX_KEPT_BYTES) {
+            return;
+        }
+        keptBytes += bytes;
+        kept.add(new TranscriptLine(speaker, text.strip(),
+                Math.max(0, Duration.between(startedAt, scheduler.now()).toMillis())));
     }
 
     private void remember(Speaker speaker, String text) {

@@ -17,6 +17,7 @@ import dev.callcoach.contracts.channel.CallStatus;
 import dev.callcoach.contracts.channel.ChannelEvent;
 import dev.callcoach.contracts.channel.Speaker;
 import dev.callcoach.contracts.channel.TranscriptEvent;
+import dev.callcoach.contracts.channel.TranscriptLine;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
@@ -40,6 +41,7 @@ class CallBridgeTest {
     private final CallControl control = new CallControl();
     private final List<ChannelEvent> events = new ArrayList<>();
     private final List<String> recorded = new ArrayList<>();
+    private final List<List<TranscriptLine>> handedOver = new ArrayList<>();
     private final ScriptedRealtime realtime = new ScriptedRealtime();
     private final TwilioSocket twilio = new TwilioSocket();
     private Optional<CallPlan> plan = Optional.of(new CallPlan(SESSION, new SessionSettings("Be nice.", "marin")));
@@ -62,7 +64,8 @@ class CallBridgeTest {
                 public void recordUsage(UUID id, CallUsage usage) { recorded.add("usage " + usage.inputTokens() + "/" + usage.outputTokens()); }
                 public void recordDuration(UUID id, Duration duration) { throw new UnsupportedOperationException(); }
             },
-            control, new BridgeMetrics(meters), config, CLIP);
+            control, new BridgeMetrics(meters), config, CLIP,
+            (id, transcript) -> handedOver.add(transcript));
     private final CallBridge bridge = new CallBridge(deps, twilio, scheduler);
 
     // ---- the happy path ----
@@ -194,6 +197,33 @@ class CallBridgeTest {
         assertThat(recorded).containsExactly("usage 20/10");
         assertThat(scheduler.hasLiveTimers()).isFalse();
         assertThat(meters.get("callcoach.calls.active").gauge().value()).isZero();
+    }
+
+    @Test
+    void theEndedCallsFinalLinesAreHandedOverOnceWithTheirOffsets() {
+        startCall();
+        scheduler.advance(Duration.ofMillis(1200));
+        realtime.emit(new ServerEvent.AssistantTranscriptDone("item1", "Hello, welcome to the interview."));
+        realtime.emit(new ServerEvent.CallerTranscriptDelta("user1", "Thanks"));
+        scheduler.advance(Duration.ofMillis(2000));
+        realtime.emit(new ServerEvent.CallerTranscriptDone("user1", " Thanks, glad to be here. "));
+        realtime.emit(new ServerEvent.AssistantTranscriptDone("item2", ""));
+        assertThat(handedOver).isEmpty();
+
+        twilio("{\"event\":\"stop\",\"sequenceNumber\":\"9\",\"streamSid\":\"MZ1\",\"stop\":{}}");
+        bridge.onTwilioClosed();
+
+        assertThat(handedOver).containsExactly(List.of(
+                new TranscriptLine(Speaker.AI, "Hello, welcome to the interview.", 1200),
+                new TranscriptLine(Speaker.CALLER, "Thanks, glad to be here.", 3200)));
+    }
+
+    @Test
+    void aCallThatNeverHadASessionHandsNothingOver() {
+        plan = Optional.empty();
+        startCall();
+        bridge.onTwilioClosed();
+        assertThat(handedOver).isEmpty();
     }
 
     @Test
