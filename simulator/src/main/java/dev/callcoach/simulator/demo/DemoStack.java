@@ -122,7 +122,10 @@ public final class DemoStack implements AutoCloseable {
             started.push(realtime);
             backend.put("OPENAI_API_KEY", realtime.apiKey());
             backend.put("OPENAI_REALTIME_URL", realtime.webSocketBaseUrl() + "/v1/realtime");
-            out.println("[demo] no OpenAI key: FakeRealtime plays the AI at " + realtime.webSocketBaseUrl());
+            // The same fake grades the calls: every demo call that had an exchange ends with a report.
+            backend.put("OPENAI_BASE_URL", realtime.apiBaseUrl());
+            out.println("[demo] no OpenAI key: FakeRealtime plays the AI at " + realtime.webSocketBaseUrl()
+                    + " and grades calls at " + realtime.apiBaseUrl() + "/responses");
         }
 
         backend.put("PORT", Integer.toString(options.backendPort()));

@@ -61,7 +61,10 @@ public final class SessionScript {
                 dropAfterServerEvents, errorAfter, error, expireAfter);
     }
 
-    /** Reply of the session's 1st, 2nd, ... response (a greeting requested with response.create counts); later ones are generic. */
+    /**
+     * Reply of the session's 1st, 2nd, ... response (a greeting requested with response.create counts); later ones are
+     * generic. Without scripted replies the first one is the greeting the instructions ask for, if they ask for one.
+     */
     public SessionScript replies(Reply... replies) {
         return new SessionScript(transcripts, List.of(replies), responseDelay, audioSpeed, deltaDuration, refuseStatus, dropAfter,
                 dropAfterServerEvents, errorAfter, error, expireAfter);
@@ -133,6 +136,17 @@ public final class SessionScript {
 
     Reply reply(int response) {
         return response <= replies.size() ? replies.get(response - 1) : Reply.say("This is simulated reply number " + response + ".");
+    }
+
+    /**
+     * Like {@link #reply(int)}, but an unscripted first response says the opening line the instructions ask for
+     * (see {@link Greeting}), as a model would, so a demo transcript starts the way the scenario does.
+     */
+    Reply reply(int response, String instructions) {
+        if (response == 1 && replies.isEmpty()) {
+            return Greeting.in(instructions).map(Reply::say).orElseGet(() -> reply(response));
+        }
+        return reply(response);
     }
 
     Duration responseDelay() {
