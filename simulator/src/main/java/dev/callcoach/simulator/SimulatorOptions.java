@@ -86,6 +86,7 @@ record SimulatorOptions(
 
     SessionScript sessionScript() {
         return SessionScript.defaults()
+                .greetFromInstructions()
                 .transcripts(transcripts.toArray(String[]::new))
                 .replies(replies.stream().map(Reply::say).toArray(Reply[]::new));
     }

@@ -1,6 +1,7 @@
 package dev.callcoach.simulator.demo;
 
 import dev.callcoach.simulator.realtime.FakeRealtime;
+import dev.callcoach.simulator.realtime.SessionScript;
 import dev.callcoach.simulator.twilio.CallerScript;
 import dev.callcoach.simulator.twilio.FakeTwilio;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -118,7 +119,8 @@ public final class DemoStack implements AutoCloseable {
         if (present(env, "OPENAI_API_KEY")) {
             out.println("[demo] OpenAI key found: the AI voice is the real Realtime API");
         } else {
-            realtime = FakeRealtime.builder().port(options.realtimePort()).apiKey(randomSecret()).start();
+            realtime = FakeRealtime.builder().port(options.realtimePort()).apiKey(randomSecret())
+                    .script(SessionScript.defaults().greetFromInstructions()).start();
             started.push(realtime);
             backend.put("OPENAI_API_KEY", realtime.apiKey());
             backend.put("OPENAI_REALTIME_URL", realtime.webSocketBaseUrl() + "/v1/realtime");

@@ -18,11 +18,13 @@ class GreetingTest {
     }
 
     @Test
-    void onlyAnUnscriptedFirstResponseUsesIt() {
+    void onlyAnUnscriptedFirstResponseUsesItWhenAsked() {
         String instructions = "Open by saying \"Hello there.\"";
+        SessionScript greeting = SessionScript.defaults().greetFromInstructions();
 
-        assertThat(SessionScript.defaults().reply(1, instructions).text()).isEqualTo("Hello there.");
-        assertThat(SessionScript.defaults().reply(2, instructions).text()).isEqualTo("This is simulated reply number 2.");
-        assertThat(SessionScript.defaults().replies(Reply.say("Scripted.")).reply(1, instructions).text()).isEqualTo("Scripted.");
+        assertThat(greeting.reply(1, instructions).text()).isEqualTo("Hello there.");
+        assertThat(greeting.reply(2, instructions).text()).isEqualTo("This is simulated reply number 2.");
+        assertThat(greeting.replies(Reply.say("Scripted.")).reply(1, instructions).text()).isEqualTo("Scripted.");
+        assertThat(SessionScript.defaults().reply(1, instructions).text()).isEqualTo("This is simulated reply number 1.");
     }
 }

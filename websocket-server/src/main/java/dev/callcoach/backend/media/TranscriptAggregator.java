@@ -30,7 +30,7 @@ final class TranscriptAggregator {
     private static final int MAX_OPEN_LINES = 16;
     private static final int MAX_RECAP_CHARS = 4000;
     /** Transcript kept for the report, in UTF-8 bytes: with the report it must fit one channel frame. */
-    static final int MAX_KEPT_BYTES = 32 * 1024;
+    static final int MAX_KEPT_BYTES = 24 * 1024;
 
     private static final class Line {
         final Speaker speaker;

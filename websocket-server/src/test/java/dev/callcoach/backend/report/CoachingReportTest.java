@@ -96,7 +96,7 @@ class CoachingReportTest {
         if (twilio == null) {
             twilio = SimulatedTwilio.start(base);
         }
-        realtime.script(SessionScript.defaults().transcripts(CALLER_SAYS.toArray(String[]::new)));
+        realtime.script(SessionScript.defaults().greetFromInstructions().transcripts(CALLER_SAYS.toArray(String[]::new)));
     }
 
     @AfterEach
