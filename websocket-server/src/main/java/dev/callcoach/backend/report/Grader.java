@@ -1,6 +1,7 @@
 package dev.callcoach.backend.report;
 
 import dev.callcoach.contracts.channel.TranscriptLine;
+import dev.callcoach.contracts.scenario.Rubric;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -16,6 +17,6 @@ interface Grader {
 
     /** What is graded: the scenario, its rubric and the transcript (already redacted). */
     record GradingRequest(String scenarioName, String scenarioDescription,
-                          dev.callcoach.contracts.scenario.Rubric rubric, List<TranscriptLine> transcript) {
+                          Rubric rubric, List<TranscriptLine> transcript) {
     }
 }

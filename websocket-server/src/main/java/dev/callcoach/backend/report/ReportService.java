@@ -75,15 +75,20 @@ public class ReportService implements FinishedCalls {
         String token = ReportToken.generate();
         sessions.find(sessionId)
                 .chain(session -> session.isEmpty()
-                        ? Uni.createFrom().item(false)
-                        : store.insert(sessionId, ReportToken.hash(token), session.get().scenarioId(), kept, now()))
+                        ? Uni.createFrom().item(Optional.<Boolean>empty())
+                        : store.insert(sessionId, ReportToken.hash(token), session.get().scenarioId(), kept, now())
+                                .map(Optional::of))
                 .subscribe().with(inserted -> {
-                    if (!inserted) {
-                        LOG.warnf("event=report_not_kept session=%s reason=session-unknown-or-already-kept", sessionId);
-                        return;
+                    if (inserted.isEmpty()) {
+                        LOG.warnf("event=report_not_kept session=%s reason=session-unknown", sessionId);
+                        publish(sessionId, ReportState.NONE, null, "session-unknown");
+                    } else if (!inserted.get()) {
+                        // A second hand-over for the same call: the first one's events stand.
+                        LOG.warnf("event=report_not_kept session=%s reason=already-kept", sessionId);
+                    } else {
+                        publish(sessionId, ReportState.PREPARING, token, null);
+                        gradeAndStore(sessionId);
                     }
-                    publish(sessionId, ReportState.PREPARING, token, null);
-                    gradeAndStore(sessionId);
                 }, failure -> {
                     LOG.errorf(failure, "event=report_not_kept session=%s reason=storage", sessionId);
                     publish(sessionId, ReportState.NONE, null, "storage-unavailable");

@@ -29,7 +29,7 @@ import java.util.UUID;
 @ApplicationScoped
 class ReportStore {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<TranscriptLine>> LINES = new TypeReference<>() {
     };
 
