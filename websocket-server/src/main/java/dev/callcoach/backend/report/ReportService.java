@@ -19,6 +19,7 @@ import dev.callcoach.contracts.channel.Speaker;
 import dev.callcoach.contracts.channel.TranscriptLine;
 import dev.callcoach.contracts.scenario.Rubric;
 import dev.callcoach.contracts.scenario.Scenario;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,9 +50,10 @@ public class ReportService implements FinishedCalls {
     private final SessionStore sessions;
     private final CallEventPublisher events;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     ReportService(ReportConfig config, ReportStore store, Grader grader, ScenarioCatalogService scenarios,
-                  SessionStore sessions, CallEventPublisher events, Clock clock) {
+                  SessionStore sessions, CallEventPublisher events, Clock clock, MeterRegistry meters) {
         this.config = config;
         this.store = store;
         this.grader = grader;
@@ -59,6 +61,7 @@ public class ReportService implements FinishedCalls {
         this.sessions = sessions;
         this.events = events;
         this.clock = clock;
+        this.meters = meters;
     }
 
     @Override
@@ -174,6 +177,9 @@ public class ReportService implements FinishedCalls {
     }
 
     private void publish(UUID sessionId, ReportState state, String token, String detail) {
+        if (state != ReportState.PREPARING) {
+            meters.counter("callcoach.reports", "state", state.wireName(), "detail", detail == null ? "" : detail).increment();
+        }
         events.publish(new ReportStatusChanged(sessionId, state, token, now(), detail));
     }
 

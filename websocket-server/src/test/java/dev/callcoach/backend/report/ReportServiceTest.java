@@ -11,6 +11,7 @@ import dev.callcoach.contracts.channel.ReportState;
 import dev.callcoach.contracts.channel.ReportStatusChanged;
 import dev.callcoach.contracts.channel.Speaker;
 import dev.callcoach.contracts.channel.TranscriptLine;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +30,7 @@ class ReportServiceTest {
     private static final Instant NOW = Instant.parse("2026-03-14T15:00:00Z");
 
     private final List<ChannelEvent> events = new ArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final SessionStore untouched = new SessionStore() {
         public Uni<Optional<CallSession>> find(UUID id) { throw new AssertionError("nothing is kept"); }
         public Uni<Boolean> advanceStatus(UUID id, CallStatus status, Instant at) { throw new AssertionError(); }
@@ -50,7 +52,7 @@ class ReportServiceTest {
             public int cleanupBatchSize() { return base.cleanupBatchSize(); }
         };
         return new ReportService(config, null, request -> { throw new AssertionError("nothing is graded"); }, null,
-                untouched, events::add, Clock.fixed(NOW, ZoneOffset.UTC));
+                untouched, events::add, Clock.fixed(NOW, ZoneOffset.UTC), meters);
     }
 
     @Test
@@ -58,6 +60,7 @@ class ReportServiceTest {
         service(false).ended(SESSION, List.of(new TranscriptLine(Speaker.CALLER, "Hello?", 1000)));
 
         assertThat(events).containsExactly(new ReportStatusChanged(SESSION, ReportState.NONE, null, NOW, "reports-off"));
+        assertThat(meters.get("callcoach.reports").tags("state", "none", "detail", "reports-off").counter().count()).isOne();
     }
 
     @Test
