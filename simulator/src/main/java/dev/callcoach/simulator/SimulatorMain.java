@@ -67,6 +67,7 @@ public final class SimulatorMain {
                     + " twilio.accountSid=" + twilio.accountSid()
                     + " realtime.baseUrl=" + realtime.webSocketBaseUrl()
                     + " realtime.url=" + realtime.realtimeUrl("gpt-realtime")
+                    + " responses.baseUrl=" + realtime.apiBaseUrl()
                     + " inspect=" + twilio.baseUrl() + "/_sim/calls," + realtime.baseUrl() + "/_sim/realtime/sessions";
         }
 

@@ -102,6 +102,7 @@ record SimulatorOptions(
 
     SessionScript sessionScript() {
         SessionScript script = SessionScript.defaults()
+                .greetFromInstructions()
                 .transcripts(transcripts.toArray(String[]::new))
                 .replies(replies.stream().map(Reply::say).toArray(Reply[]::new));
         for (String fault : realtimeFaults) {

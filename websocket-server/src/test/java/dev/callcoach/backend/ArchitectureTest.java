@@ -3,6 +3,7 @@ package dev.callcoach.backend;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.callcoach.backend.realtime.OpenAiConfig;
 import dev.callcoach.backend.realtime.RealtimeQuota;
 import org.junit.jupiter.api.Test;
 
@@ -48,14 +49,15 @@ class ArchitectureTest {
     }
 
     /**
-     * The Realtime protocol stays behind the bridge. The quota pause is the one thing others may read:
-     * the channel refuses new calls by it and readiness reports it.
+     * The Realtime protocol stays behind the bridge. Others may read only the OpenAI account's settings
+     * (the reports grade with the same key) and the quota pause, by which the channel refuses new calls
+     * and readiness reports.
      */
     @Test
     void onlyTheBridgeAndTheScenariosSpeakRealtime() {
         noClasses().that().resideOutsideOfPackages("..backend.realtime..", "..backend.media..", "..backend.scenario..")
                 .should().dependOnClassesThat(resideInAPackage("..backend.realtime..")
-                        .and(not(equivalentTo(RealtimeQuota.class))))
+                        .and(not(equivalentTo(RealtimeQuota.class))).and(not(equivalentTo(OpenAiConfig.class))))
                 .check(PRODUCTION);
     }
 

@@ -28,6 +28,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(CallStatusChanged.class),
         @JsonSubTypes.Type(TranscriptEvent.class),
         @JsonSubTypes.Type(CallEnded.class),
+        @JsonSubTypes.Type(ReportStatusChanged.class),
+        @JsonSubTypes.Type(GetReport.class),
+        @JsonSubTypes.Type(ReportDetails.class),
+        @JsonSubTypes.Type(RetryReport.class),
+        @JsonSubTypes.Type(DeleteReport.class),
 })
 public sealed interface ChannelMessage permits ChannelRequest, ChannelReply, ChannelEvent {
 }

@@ -13,6 +13,8 @@ final class MessageChecks {
     static final int MAX_MESSAGE = 1000;
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
+    /** Base64url without padding; 22 characters carry 128 bits. */
+    private static final Pattern REPORT_TOKEN = Pattern.compile("[A-Za-z0-9_-]{22,128}");
 
     private MessageChecks() {
     }
@@ -31,6 +33,15 @@ final class MessageChecks {
         Require.nonNull(value, field);
         if (!E164.matcher(value).matches()) {
             throw new IllegalArgumentException("field '" + field + "' must be an E.164 number like +14155550123");
+        }
+        return value;
+    }
+
+    /** The message names the field but never shows the value: it is a secret. */
+    static String reportToken(String value) {
+        Require.nonNull(value, "reportToken");
+        if (!REPORT_TOKEN.matcher(value).matches()) {
+            throw new IllegalArgumentException("field 'reportToken' must be 22 to 128 base64url characters");
         }
         return value;
     }

@@ -27,7 +27,8 @@ class ChannelCodecTest {
 
     /** Fields that may be absent or null; every other field of every message is required. */
     private static final Set<String> NULLABLE = Set.of(
-            "phone.limit.status.nextAllowedAt", "call.status.detail", "transcript.itemId", "error.correlationId");
+            "phone.limit.status.nextAllowedAt", "call.status.detail", "transcript.itemId", "error.correlationId",
+            "report.status.reportToken", "report.status.detail", "report.details.report");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -179,7 +180,7 @@ class ChannelCodecTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"phone.limit.status.nextAllowedAt", "call.status.detail", "transcript.itemId",
-            "error.correlationId"})
+            "error.correlationId", "report.status.reportToken", "report.status.detail"})
     void nullableFieldMayBeLeftOut(String nameAndField) {
         int dot = nameAndField.lastIndexOf('.');
         ObjectNode frame = example(nameAndField.substring(0, dot));
@@ -217,7 +218,14 @@ class ChannelCodecTest {
                         + "released"),
                 Arguments.of("transcript", "final", "\"yes\"", "field 'final' must be true or false"),
                 Arguments.of("transcript", "speaker", "\"BOT\"", "field 'speaker' must be one of AI, CALLER"),
-                Arguments.of("scenario.catalog", "scenarios", "{}", "field 'scenarios' must be an array"));
+                Arguments.of("scenario.catalog", "scenarios", "{}", "field 'scenarios' must be an array"),
+                Arguments.of("report.status", "state", "\"done\"",
+                        "field 'state' must be one of preparing, ready, failed, none"),
+                Arguments.of("report.get", "reportToken", "\"short\"",
+                        "field 'reportToken' must be 22 to 128 base64url characters"),
+                Arguments.of("report.delete", "reportToken", "\"" + "a".repeat(40) + "/\"",
+                        "field 'reportToken' must be 22 to 128 base64url characters"),
+                Arguments.of("report.details", "transcript", "{}", "field 'transcript' must be an array"));
     }
 
     @ParameterizedTest(name = "{0}.{1} = {2}")
@@ -317,6 +325,38 @@ class ChannelCodecTest {
                     assertThat(e.correlationId()).isEqualTo("c-big");
                     assertThat(e.getMessage()).startsWith("encoded call.reserve message is ");
                 });
+    }
+
+    @Test
+    void reportDetailsMayOnlyCarryAReportWhenReady() {
+        ObjectNode frame = example("report.details");
+        frame.put("state", "failed");
+
+        assertThat(refused(frame.toString()).getMessage())
+                .isEqualTo("field 'report' must be present exactly when the state is ready");
+        frame.putNull("report");
+        assertThat(codec.decode(frame.toString())).isInstanceOf(ReportDetails.class);
+    }
+
+    @Test
+    void reportScoresOutsideOneToFiveAreRefusedWithTheirPath() {
+        ObjectNode frame = example("report.details");
+        ((ObjectNode) frame.at("/report/criteria/1")).put("score", 6);
+
+        assertThat(refused(frame.toString()).getMessage()).isEqualTo("invalid 'report.criteria[1]': field 'score' must be 1 to 5");
+
+        frame = example("report.details");
+        ((ObjectNode) frame.at("/report/criteria/1")).remove("score");
+        assertThat(refused(frame.toString()).getMessage()).isEqualTo("missing required field 'report.criteria[1].score'");
+    }
+
+    @Test
+    void aReportNeedsTwoOrThreeStrengthsAndNextSteps() {
+        ObjectNode frame = example("report.details");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) frame.at("/report/strengths")).remove(1);
+
+        assertThat(refused(frame.toString()).getMessage())
+                .isEqualTo("invalid 'report': field 'strengths' must hold 2 to 3 entries");
     }
 
     @Test

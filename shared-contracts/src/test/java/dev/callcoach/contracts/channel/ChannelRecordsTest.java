@@ -24,6 +24,18 @@ class ChannelRecordsTest {
     }
 
     @Test
+    void recordsHoldingAReportTokenMaskItInToString() {
+        String token = "q8Zx3VbN1sK7tLwR5mYc2HdJ9fGa4PeU6iOo0TnXyQk";
+        UUID session = UUID.randomUUID();
+
+        assertThat(new GetReport("c-1", session, token).toString()).doesNotContain(token);
+        assertThat(new RetryReport("c-1", session, token).toString()).doesNotContain(token);
+        assertThat(new DeleteReport("c-1", session, token).toString()).doesNotContain(token);
+        assertThat(new ReportStatusChanged(session, ReportState.PREPARING, token, Instant.EPOCH, null).toString())
+                .doesNotContain(token);
+    }
+
+    @Test
     void reserveCallLeavesFormValuesOutOfToString() {
         ReserveCall reserve = new ReserveCall("c-3", "+61412345678", "job-interview",
                 Map.of("notes", "call my friend on 0412 999 888"), "marin");
@@ -134,6 +146,6 @@ class ChannelRecordsTest {
     void protocolConstants() {
         assertThat(ChannelProtocol.PATH).isEqualTo("/channel/v1");
         assertThat(ChannelProtocol.typeName(ReserveCall.class)).isEqualTo("call.reserve");
-        assertThat(ChannelProtocol.MESSAGE_TYPES).hasSize(17);
+        assertThat(ChannelProtocol.MESSAGE_TYPES).hasSize(23);
     }
 }

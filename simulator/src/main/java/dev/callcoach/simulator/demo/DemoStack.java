@@ -1,6 +1,7 @@
 package dev.callcoach.simulator.demo;
 
 import dev.callcoach.simulator.realtime.FakeRealtime;
+import dev.callcoach.simulator.realtime.SessionScript;
 import dev.callcoach.simulator.twilio.CallerScript;
 import dev.callcoach.simulator.twilio.FakeTwilio;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -121,11 +122,15 @@ public final class DemoStack implements AutoCloseable {
         if (present(env, "OPENAI_API_KEY")) {
             out.println("[demo] OpenAI key found: the AI voice is the real Realtime API");
         } else {
-            realtime = FakeRealtime.builder().port(options.realtimePort()).apiKey(randomSecret()).start();
+            realtime = FakeRealtime.builder().port(options.realtimePort()).apiKey(randomSecret())
+                    .script(SessionScript.defaults().greetFromInstructions()).start();
             started.push(realtime);
             backendEnv.put("OPENAI_API_KEY", realtime.apiKey());
             backendEnv.put("OPENAI_REALTIME_URL", realtime.webSocketBaseUrl() + "/v1/realtime");
-            out.println("[demo] no OpenAI key: FakeRealtime plays the AI at " + realtime.webSocketBaseUrl());
+            // The same fake grades the calls: every demo call that had an exchange ends with a report.
+            backendEnv.put("OPENAI_BASE_URL", realtime.apiBaseUrl());
+            out.println("[demo] no OpenAI key: FakeRealtime plays the AI at " + realtime.webSocketBaseUrl()
+                    + " and grades calls at " + realtime.apiBaseUrl() + "/responses");
         }
 
         backendEnv.put("PORT", Integer.toString(options.backendPort()));

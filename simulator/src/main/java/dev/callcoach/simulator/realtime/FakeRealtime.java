@@ -2,6 +2,7 @@ package dev.callcoach.simulator.realtime;
 
 import dev.callcoach.simulator.http.HttpEndpoint;
 import dev.callcoach.simulator.http.Json;
+import dev.callcoach.simulator.responses.FakeResponses;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerOptions;
@@ -18,7 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * A stand-in for the OpenAI Realtime API over WebSocket ({@code /v1/realtime?model=...}), strict
- * about what clients send, with canned transcripts and replies from a {@link SessionScript}.
+ * about what clients send, with canned transcripts and replies from a {@link SessionScript}. The same
+ * port serves the Responses API's {@code POST /v1/responses} ({@link #responses()}), as the grader of
+ * coaching reports uses it; both accept the same key.
  *
  * <pre>{@code
  * try (FakeRealtime openai = FakeRealtime.builder().apiKey("sk-test").start()) {
@@ -43,12 +46,14 @@ public final class FakeRealtime implements AutoCloseable {
     /** The script given at start, which {@code POST /_sim/realtime/faults} adds its faults to. */
     private final SessionScript baseScript;
     private final HttpEndpoint endpoint;
+    private final FakeResponses responses;
 
     private FakeRealtime(Builder b) {
         this.apiKey = b.apiKey;
         this.recordAudioPayloads = b.recordAudioPayloads;
         this.script = b.script;
         this.baseScript = b.script;
+        this.responses = new FakeResponses(b.apiKey);
         Vertx vertx = b.vertx != null ? b.vertx : Vertx.vertx();
         HttpServerOptions options = new HttpServerOptions()
                 .setMaxWebSocketFrameSize(24 * 1024 * 1024)
@@ -82,6 +87,16 @@ public final class FakeRealtime implements AutoCloseable {
 
     public String apiKey() {
         return apiKey;
+    }
+
+    /** {@code http://host:port/v1}: the base URL for the Responses API (the SDK adds {@code /responses}). */
+    public String apiBaseUrl() {
+        return baseUrl() + "/v1";
+    }
+
+    /** The Responses API stand-in on this port: its faults and the requests it received. */
+    public FakeResponses responses() {
+        return responses;
     }
 
     /** Sets how sessions opened from now on behave. */
@@ -132,6 +147,7 @@ public final class FakeRealtime implements AutoCloseable {
     private Router routes(Vertx vertx) {
         Router router = Router.router(vertx);
         router.get("/v1/realtime").handler(this::handshake);
+        responses.mount(router);
         new RealtimeInspectionApi(this).mount(router);
         return router;
     }

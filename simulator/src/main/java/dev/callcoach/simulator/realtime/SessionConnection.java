@@ -541,7 +541,8 @@ final class SessionConnection {
         String toolChoice = params.has("tool_choice") ? params.get("tool_choice").asText("function") : config.toolChoice();
         JsonNode maxTokens = params.has(d == Dialect.GA ? "max_output_tokens" : "max_response_output_tokens")
                 ? params.get(d == Dialect.GA ? "max_output_tokens" : "max_response_output_tokens") : config.maxOutputTokens();
-        ResponseRun.Plan plan = new ResponseRun.Plan(script.reply(session.responseCount()), textOnly, SessionConfig.encoding(formatName),
+        ResponseRun.Plan plan = new ResponseRun.Plan(script.reply(session.responseCount(),
+                params.path("instructions").isTextual() ? params.get("instructions").asText() : config.instructions()), textOnly, SessionConfig.encoding(formatName),
                 formatJson.deepCopy(), voice, SessionConfig.functionNames(tools), !toolChoice.equals("none"), inConversation,
                 modalities.deepCopy(), maxTokens.deepCopy(), params.has("metadata") ? params.get("metadata").deepCopy() : null);
         ResponseRun run = new ResponseRun(this, plan, conversationId, session.responseCount());

@@ -39,6 +39,7 @@ public final class SessionScript implements Cloneable {
     private Duration transcriptionDelay = Duration.ZERO;
     private boolean failTranscriptions;
     private boolean omitFunctionCallName;
+    private boolean greetFromInstructions;
 
     /** A server error event to inject: {@code type}, {@code code}, {@code message}. */
     public record RealtimeFault(String type, String code, String message) {
@@ -74,7 +75,10 @@ public final class SessionScript implements Cloneable {
         return with(s -> s.transcripts = List.of(texts));
     }
 
-    /** Reply of the session's 1st, 2nd, ... response (a greeting requested with response.create counts); later ones are generic. */
+    /**
+     * Reply of the session's 1st, 2nd, ... response (a greeting requested with response.create counts); later ones are
+     * generic. See {@link #greetFromInstructions()} for a first reply that follows the instructions.
+     */
     public SessionScript replies(Reply... replies) {
         return with(s -> s.replies = List.of(replies));
     }
@@ -132,6 +136,15 @@ public final class SessionScript implements Cloneable {
     /** Ends the session as the API does at its maximum length: a {@code session_expired} error, then a normal close (1000). */
     public SessionScript expireAfter(Duration after) {
         return with(s -> s.expireAfter = nonNegative(after));
+    }
+
+    /**
+     * Without scripted replies, the first response says the opening line the instructions ask for ({@link Greeting}),
+     * as a model would, so a call opens the way its scenario does. Off by default: its length follows the scenario,
+     * and tests that time replies want the short generic one.
+     */
+    public SessionScript greetFromInstructions() {
+        return with(s -> s.greetFromInstructions = true);
     }
 
     /** The server closes the socket with a close frame of {@code code} (e.g. 1011, an internal error) this long after opening. */
@@ -253,6 +266,14 @@ public final class SessionScript implements Cloneable {
         return response <= replies.size() ? replies.get(response - 1) : Reply.say("This is simulated reply number " + response + ".");
     }
 
+    /** Like {@link #reply(int)}, but with {@link #greetFromInstructions()} an unscripted first response is the greeting. */
+    Reply reply(int response, String instructions) {
+        if (greetFromInstructions && response == 1 && replies.isEmpty()) {
+            return Greeting.in(instructions).map(Reply::say).orElseGet(() -> reply(response));
+        }
+        return reply(response);
+    }
+
     Duration responseDelay() {
         return responseDelay;
     }
@@ -323,7 +344,8 @@ public final class SessionScript implements Cloneable {
                 + ", audioSpeed=" + audioSpeed + ", refuse=" + refuseStatus + ", dropAfter=" + dropAfter + ", dropAfterServerEvents="
                 + dropAfterServerEvents + ", errorAfter=" + errorAfter + ", expireAfter=" + expireAfter + ", closeAfter=" + closeAfter
                 + ", responseFaults=" + responseFaults + ", rejectSessionUpdate=" + rejectSessionUpdate + ", transcriptionDelay="
-                + transcriptionDelay + ", failTranscriptions=" + failTranscriptions + ", omitFunctionCallName=" + omitFunctionCallName + "]";
+                + transcriptionDelay + ", failTranscriptions=" + failTranscriptions + ", omitFunctionCallName=" + omitFunctionCallName
+                + ", greetFromInstructions=" + greetFromInstructions + "]";
     }
 
     private static Duration nonNegative(Duration d) {

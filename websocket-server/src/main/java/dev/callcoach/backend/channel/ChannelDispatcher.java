@@ -8,6 +8,7 @@ import dev.callcoach.backend.limiter.PhoneLimiter;
 import dev.callcoach.backend.limiter.Refusal;
 import dev.callcoach.backend.limiter.Reservation;
 import dev.callcoach.backend.realtime.RealtimeQuota;
+import dev.callcoach.backend.report.ReportService;
 import dev.callcoach.backend.scenario.Scenarios;
 import dev.callcoach.contracts.channel.Ack;
 import dev.callcoach.contracts.channel.CallPlaced;
@@ -22,16 +23,19 @@ import dev.callcoach.contracts.channel.ChannelProtocol;
 import dev.callcoach.contracts.channel.ChannelProtocolException;
 import dev.callcoach.contracts.channel.ChannelReply;
 import dev.callcoach.contracts.channel.ChannelRequest;
+import dev.callcoach.contracts.channel.DeleteReport;
 import dev.callcoach.contracts.channel.EndCall;
 import dev.callcoach.contracts.channel.EndReason;
 import dev.callcoach.contracts.channel.ErrorCode;
 import dev.callcoach.contracts.channel.ErrorReply;
+import dev.callcoach.contracts.channel.GetReport;
 import dev.callcoach.contracts.channel.GetScenarioCatalog;
 import dev.callcoach.contracts.channel.PhoneLimitCheck;
 import dev.callcoach.contracts.channel.PhoneLimitStatus;
 import dev.callcoach.contracts.channel.RefusalReason;
 import dev.callcoach.contracts.channel.ReleaseCall;
 import dev.callcoach.contracts.channel.ReserveCall;
+import dev.callcoach.contracts.channel.RetryReport;
 import dev.callcoach.contracts.channel.ScenarioCatalog;
 import dev.callcoach.contracts.channel.Subscribe;
 import dev.callcoach.contracts.channel.Unsubscribe;
@@ -72,10 +76,11 @@ public class ChannelDispatcher {
     private final MeterRegistry registry;
     private final RealtimeQuota quota;
     private final LookupBudget lookups;
+    private final ReportService reports;
 
     ChannelDispatcher(ChannelCodec codec, PhoneRules phoneRules, PhoneLimiter limiter, CallSessions sessions,
                       Scenarios scenarios, SessionEvents events, ChannelConfig config, MeterRegistry registry,
-                      RealtimeQuota quota) {
+                      RealtimeQuota quota, ReportService reports) {
         this.codec = codec;
         this.phoneRules = phoneRules;
         this.limiter = limiter;
@@ -85,6 +90,7 @@ public class ChannelDispatcher {
         this.config = config;
         this.registry = registry;
         this.quota = quota;
+        this.reports = reports;
         this.lookups = new LookupBudget(config.limitChecksPerPeriod(), config.limitCheckPeriod(), System::nanoTime);
     }
 
@@ -130,6 +136,9 @@ public class ChannelDispatcher {
                 yield item(new Ack(unsubscribe.correlationId()));
             }
             case GetScenarioCatalog get -> item(new ScenarioCatalog(get.correlationId(), scenarios.all()));
+            case GetReport get -> reports.get(get);
+            case RetryReport retry -> reports.retry(retry);
+            case DeleteReport delete -> reports.delete(delete);
         };
     }
 

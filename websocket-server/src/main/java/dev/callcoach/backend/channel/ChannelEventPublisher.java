@@ -1,6 +1,6 @@
 package dev.callcoach.backend.channel;
 
-import dev.callcoach.backend.channel.SessionEvents;
+import dev.callcoach.backend.call.CallEventPublisher;
 import dev.callcoach.contracts.channel.ChannelEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;

@@ -2,7 +2,7 @@ package dev.callcoach.backend.limiter;
 
 import dev.callcoach.backend.call.CallSession;
 import dev.callcoach.backend.call.StatusUpdate;
-import dev.callcoach.backend.channel.CallEventPublisher;
+import dev.callcoach.backend.call.CallEventPublisher;
 import dev.callcoach.backend.db.DatabaseFailover;
 import dev.callcoach.backend.db.SqlValues;
 import dev.callcoach.contracts.channel.CallStatusChanged;

@@ -12,9 +12,10 @@ import dev.callcoach.backend.realtime.RealtimeConnector.RealtimeLink;
 import dev.callcoach.backend.realtime.ServerEvent;
 import dev.callcoach.backend.realtime.ServerEvent.Usage;
 import dev.callcoach.backend.realtime.SessionUpdateBuilder;
-import dev.callcoach.backend.channel.CallEventPublisher;
+import dev.callcoach.backend.call.CallEventPublisher;
 import dev.callcoach.backend.call.CallUsage;
 import dev.callcoach.backend.call.SessionStore;
+import dev.callcoach.backend.report.FinishedCalls;
 import dev.callcoach.backend.twilio.Twiml;
 import dev.callcoach.contracts.channel.CallEnded;
 import dev.callcoach.contracts.channel.EndReason;
@@ -86,7 +87,8 @@ final class CallBridge implements CallControl.LiveCall {
     /** Collaborators shared by all calls of an instance. */
     record Dependencies(CallPlanner planner, RealtimeConnector realtime, SessionUpdateBuilder sessionUpdates,
                         CallEventPublisher events, SessionStore sessions, CallControl control, BridgeMetrics metrics,
-                        CallConfig config, OpenAiConfig openAi, RealtimeQuota quota, Attempts attempts, byte[] goodbyeClip) {
+                        CallConfig config, OpenAiConfig openAi, RealtimeQuota quota, Attempts attempts, byte[] goodbyeClip,
+                        FinishedCalls finishedCalls) {
     }
 
     /**
@@ -735,11 +737,21 @@ final class CallBridge implements CallControl.LiveCall {
                     deps.attempts().forgive(sessionId);
                 }
                 deps.events().publish(new CallEnded(sessionId, why, counted, scheduler.now()));
+                handOverTranscript();
             }
             LOG.infof("call ended session=%s reason=%s durationMs=%d framesIn=%d framesOut=%d bargeIns=%d "
                             + "reconnected=%s malformedFrames=%d inputTokens=%d outputTokens=%d counted=%s",
                     sessionId, reason, durationMs, framesIn, framesOut, bargeIns, reconnectUsed, malformedFrames,
                     usage.inputTokens(), usage.outputTokens(), counted);
+        }
+    }
+
+    /** The report must never be why a call fails to end cleanly. */
+    private void handOverTranscript() {
+        try {
+            deps.finishedCalls().ended(sessionId, transcripts.finalLines());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "transcript not handed over session=%s", sessionId);
         }
     }
 

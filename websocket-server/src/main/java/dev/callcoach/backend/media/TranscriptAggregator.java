@@ -1,10 +1,13 @@
 package dev.callcoach.backend.media;
 
-import dev.callcoach.backend.channel.CallEventPublisher;
+import dev.callcoach.backend.call.CallEventPublisher;
 import dev.callcoach.backend.scenario.CallerText;
 import dev.callcoach.contracts.channel.Speaker;
 import dev.callcoach.contracts.channel.TranscriptEvent;
+import dev.callcoach.contracts.channel.TranscriptLine;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +25,8 @@ import org.jboss.logging.Logger;
 /**
  * Turns transcript deltas of both sides into a few updates a second: a partial line carries the
  * whole text so far and is sent at most once per interval; the final line goes out at once. Also
- * keeps a short recap of final lines, to brief a replacement Realtime session.
+ * keeps a short recap of final lines, to brief a replacement Realtime session, and every final line
+ * for the coaching report.
  *
  * <p>Lines follow the conversation's item order ({@code previous_item_id}), not arrival order: the
  * caller's transcription runs alongside the AI's reply and may land after it, so a line placed after
@@ -36,6 +40,8 @@ final class TranscriptAggregator {
     static final int MAX_LINE_CHARS = 4000;
     /** What stands in the transcript for caller words that could not be transcribed. */
     static final String INAUDIBLE = "(inaudible)";
+    /** Transcript kept for the report, in UTF-8 bytes: with the report it must fit one channel frame. */
+    static final int MAX_KEPT_BYTES = 24 * 1024;
     /** What stands in the transcript for a key the caller pressed, e.g. "(pressed 5)". */
     static final String KEY_PRESSED = "(pressed %s)";
     /** Longest a line waits for an earlier caller transcript; transcription can stall without ever failing. */
@@ -75,6 +81,9 @@ final class TranscriptAggregator {
     private final Map<String, Held> held = new HashMap<>();
     private int recapChars;
     private int keyPresses;
+    private final List<TranscriptLine> kept = new ArrayList<>();
+    private final Instant startedAt;
+    private int keptBytes;
     private CallScheduler.Cancellable pendingFlush;
     private CallScheduler.Cancellable holdCheck;
     private boolean closed;
@@ -84,6 +93,7 @@ final class TranscriptAggregator {
         this.events = events;
         this.scheduler = scheduler;
         this.interval = interval;
+        this.startedAt = scheduler.now();
     }
 
     /** An item took its place in the conversation, after {@code previousItemId} (null: at the end). */
@@ -154,6 +164,7 @@ final class TranscriptAggregator {
         String text = KEY_PRESSED.formatted(digit);
         publish(Speaker.CALLER, text, true, "dtmf-" + ++keyPresses);
         remember(Speaker.CALLER, text);
+        keep(Speaker.CALLER, text);
     }
 
     /**
@@ -165,6 +176,8 @@ final class TranscriptAggregator {
     }
 
     void close() {
+        // What still waited for an earlier line goes out now, in order: the call's end must not lose it.
+        releaseHeld(true);
         closed = true;
         cancelTimer(pendingFlush);
         pendingFlush = null;
@@ -175,18 +188,39 @@ final class TranscriptAggregator {
     }
 
     /** Publishes, in conversation order, every held final line nothing earlier waits for (or that waited long enough). */
+    /** Every final line so far, in conversation order, with its offset from the start of the call. */
+    List<TranscriptLine> finalLines() {
+        return List.copyOf(kept);
+    }
+
+    private void keep(Speaker speaker, String text) {
+        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+        if (text.isBlank() || keptBytes + bytes > MAX_KEPT_BYTES) {
+            return;
+        }
+        keptBytes += bytes;
+        kept.add(new TranscriptLine(speaker, text.strip(),
+                Math.max(0, Duration.between(startedAt, scheduler.now()).toMillis())));
+    }
+
     private void releaseHeld() {
+        releaseHeld(false);
+    }
+
+    /** @param all also the lines still waiting for an earlier caller transcript: the call is over */
+    private void releaseHeld(boolean all) {
         List<String> ready = new ArrayList<>(held.keySet());
         ready.sort((a, b) -> Integer.compare(position(a), position(b)));
         long now = scheduler.nanoTime();
         for (String itemId : ready) {
             Held line = held.get(itemId);
-            if (blocked(itemId) && !expired(line.sinceNanos(), now)) {
+            if (!all && blocked(itemId) && !expired(line.sinceNanos(), now)) {
                 continue;
             }
             held.remove(itemId);
             publish(line.speaker(), line.text(), true, itemId);
             remember(line.speaker(), line.text());
+            keep(line.speaker(), line.text());
         }
         if (!held.isEmpty() && holdCheck == null) {
             holdCheck = scheduler.schedule(MAX_HOLD, () -> {

@@ -1,6 +1,7 @@
 package dev.callcoach.backend.scenario;
 
 import dev.callcoach.contracts.scenario.FieldError;
+import dev.callcoach.contracts.scenario.Rubric;
 import dev.callcoach.contracts.scenario.Scenario;
 import dev.callcoach.contracts.scenario.ScenarioConfigValidator;
 import io.quarkus.runtime.Startup;
@@ -74,6 +75,11 @@ public class ScenarioCatalogService {
 
     public Optional<Scenario> find(String scenarioId) {
         return Optional.ofNullable(scenarioId == null ? null : byId.get(scenarioId)).map(ScenarioDefinition::scenario);
+    }
+
+    /** What calls of this scenario are graded on; empty if the scenario is unknown. */
+    public Optional<Rubric> rubric(String scenarioId) {
+        return Optional.ofNullable(scenarioId == null ? null : byId.get(scenarioId)).map(ScenarioDefinition::rubric);
     }
 
     /**

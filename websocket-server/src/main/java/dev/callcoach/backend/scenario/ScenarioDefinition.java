@@ -1,5 +1,6 @@
 package dev.callcoach.backend.scenario;
 
+import dev.callcoach.contracts.scenario.Rubric;
 import dev.callcoach.contracts.scenario.Scenario;
 
 /**
@@ -9,6 +10,7 @@ import dev.callcoach.contracts.scenario.Scenario;
  * @param scenario     what the webapp gets in the catalog
  * @param instructions the AI's role and task, with {@code {{fieldKey}}} placeholders
  * @param greeting     what the AI opens the call with, with placeholders
+ * @param rubric       what the call is graded on afterwards
  */
-record ScenarioDefinition(Scenario scenario, PromptTemplate instructions, PromptTemplate greeting) {
+record ScenarioDefinition(Scenario scenario, PromptTemplate instructions, PromptTemplate greeting, Rubric rubric) {
 }

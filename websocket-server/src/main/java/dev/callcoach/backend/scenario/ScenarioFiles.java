@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callcoach.backend.realtime.RealtimeApi;
+import dev.callcoach.contracts.scenario.Rubric;
 import dev.callcoach.contracts.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.stream.Collectors;
 /**
  * Reads one scenario file: the {@link Scenario} fields as the webapp sees them, plus
  * {@code "instructions"} (an array of lines, joined with newlines, so long prompts stay readable)
- * and {@code "greeting"}. Strict: unknown properties, placeholders naming no field, voices OpenAI
+ * {@code "greeting"} and {@code "rubric"} (3 to 6 criteria the call is graded on). Strict: unknown properties, placeholders naming no field, voices OpenAI
  * does not have, or an id that is not the file name are all refused with the file named.
  */
 final class ScenarioFiles {
@@ -53,6 +54,7 @@ final class ScenarioFiles {
                 throw new IllegalArgumentException("needs a non-blank string \"greeting\"");
             }
             String greeting = greetingNode.asText();
+            Rubric rubric = rubric(publicPart.remove("rubric"));
             if (greeting.length() > MAX_GREETING_CHARS) {
                 throw new IllegalArgumentException("greeting is longer than " + MAX_GREETING_CHARS + " characters");
             }
@@ -68,11 +70,23 @@ final class ScenarioFiles {
             }
             PromptTemplate instructionTemplate = template("instructions", instructions, scenario);
             PromptTemplate greetingTemplate = template("greeting", greeting, scenario);
-            return new ScenarioDefinition(scenario, instructionTemplate, greetingTemplate);
+            return new ScenarioDefinition(scenario, instructionTemplate, greetingTemplate, rubric);
         } catch (JsonProcessingException e) {
             throw new InvalidScenarioException(fileName, rootMessage(e));
         } catch (IllegalArgumentException e) {
             throw new InvalidScenarioException(fileName, e.getMessage());
+        }
+    }
+
+    private static Rubric rubric(JsonNode node) throws JsonProcessingException {
+        if (node == null || !node.isArray()) {
+            throw new IllegalArgumentException("needs \"rubric\": an array of " + Rubric.MIN_CRITERIA + " to "
+                    + Rubric.MAX_CRITERIA + " criteria, each with \"id\", \"name\" and \"good\"");
+        }
+        try {
+            return JSON.treeToValue(node, Rubric.class);
+        } catch (JsonMappingException e) {
+            throw new IllegalArgumentException("rubric: " + rootMessage(e));
         }
     }
 

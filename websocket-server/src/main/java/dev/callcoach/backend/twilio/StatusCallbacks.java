@@ -1,6 +1,6 @@
 package dev.callcoach.backend.twilio;
 
-import dev.callcoach.backend.channel.CallEventPublisher;
+import dev.callcoach.backend.call.CallEventPublisher;
 import dev.callcoach.backend.call.SessionStore;
 import dev.callcoach.contracts.channel.CallStatus;
 import dev.callcoach.contracts.channel.CallStatusChanged;

@@ -1,7 +1,7 @@
 package dev.callcoach.backend.twilio;
 
 import dev.callcoach.backend.config.PublicUrlConfig;
-import dev.callcoach.backend.channel.CallEventPublisher;
+import dev.callcoach.backend.call.CallEventPublisher;
 import dev.callcoach.backend.call.SessionStore;
 import java.time.Clock;
 import dev.callcoach.backend.channel.SessionEvents;

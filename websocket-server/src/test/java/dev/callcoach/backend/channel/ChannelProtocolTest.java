@@ -72,6 +72,23 @@ class ChannelProtocolTest {
     }
 
     @Test
+    void reportRequestsWithoutAUsableTokenAreRefused() {
+        String session = UUID.randomUUID().toString();
+        client.send("{\"type\":\"report.get\",\"correlationId\":\"c-20\",\"sessionId\":\"" + session + "\"}");
+        client.send("{\"type\":\"report.delete\",\"correlationId\":\"c-21\",\"sessionId\":\"" + session
+                + "\",\"reportToken\":\"short\"}");
+        client.send("{\"type\":\"report.retry\",\"correlationId\":\"c-22\",\"sessionId\":\"" + session
+                + "\",\"reportToken\":\"" + "x".repeat(43) + "\"}");
+
+        assertThat(error("c-20")).isEqualTo(new ErrorReply("c-20", ErrorCode.INVALID_MESSAGE,
+                "missing required field 'reportToken'"));
+        assertThat(error("c-21").message()).isEqualTo("field 'reportToken' must be 22 to 128 base64url characters");
+        // Well-formed but unknown: the same answer whether the session exists or the token is wrong.
+        assertThat(error("c-22")).isEqualTo(new ErrorReply("c-22", ErrorCode.NOT_FOUND, "no report for session " + session));
+        assertStillServing();
+    }
+
+    @Test
     void oversizedFramesGetAnErrorAndTheConnectionStays() {
         String padding = "x".repeat(100 * 1024);
         client.send("{\"type\":\"session.subscribe\",\"correlationId\":\"c-11\",\"pad\":\"" + padding + "\"}");

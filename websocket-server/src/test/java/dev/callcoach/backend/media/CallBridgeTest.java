@@ -21,6 +21,7 @@ import dev.callcoach.contracts.channel.EndReason;
 import dev.callcoach.contracts.channel.ChannelEvent;
 import dev.callcoach.contracts.channel.Speaker;
 import dev.callcoach.contracts.channel.TranscriptEvent;
+import dev.callcoach.contracts.channel.TranscriptLine;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
@@ -46,6 +47,7 @@ class CallBridgeTest {
     private final List<UUID> forgiven = new ArrayList<>();
     private final List<ChannelEvent> events = new ArrayList<>();
     private final List<String> recorded = new ArrayList<>();
+    private final List<List<TranscriptLine>> handedOver = new ArrayList<>();
     private final ScriptedRealtime realtime = new ScriptedRealtime();
     private final TwilioSocket twilio = new TwilioSocket();
     private Optional<CallPlan> plan = Optional.of(new CallPlan(SESSION, null, new SessionSettings("Be nice.", "marin")));
@@ -82,7 +84,8 @@ class CallBridgeTest {
                 public void recordUsage(UUID id, CallUsage usage) { recorded.add("usage " + usage.inputTokens() + "/" + usage.outputTokens()); }
                 public void recordDuration(UUID id, Duration duration) { throw new UnsupportedOperationException(); }
             },
-            control, new BridgeMetrics(meters), config, openAi, quota, forgiven::add, CLIP);
+            control, new BridgeMetrics(meters), config, openAi, quota, forgiven::add, CLIP,
+            (id, transcript) -> handedOver.add(transcript));
     private final CallBridge bridge = new CallBridge(deps, twilio, scheduler, new StreamBinding(SESSION.toString()));
 
     // ---- the happy path ----
@@ -217,6 +220,49 @@ class CallBridgeTest {
         assertThat(recorded).containsExactly("usage 20/10");
         assertThat(scheduler.hasLiveTimers()).isFalse();
         assertThat(meters.get("callcoach.calls.active").gauge().value()).isZero();
+    }
+
+    @Test
+    void theEndedCallsFinalLinesAreHandedOverOnceWithTheirOffsets() {
+        startCall();
+        scheduler.advance(Duration.ofMillis(1200));
+        realtime.emit(new ServerEvent.AssistantTranscriptDone("item1", "Hello, welcome to the interview."));
+        realtime.emit(new ServerEvent.CallerTranscriptDelta("user1", "Thanks"));
+        scheduler.advance(Duration.ofMillis(2000));
+        realtime.emit(new ServerEvent.CallerTranscriptDone("user1", " Thanks, glad to be here. "));
+        realtime.emit(new ServerEvent.AssistantTranscriptDone("item2", ""));
+        assertThat(handedOver).isEmpty();
+
+        twilio("{\"event\":\"stop\",\"sequenceNumber\":\"9\",\"streamSid\":\"MZ1\",\"stop\":{}}");
+        bridge.onTwilioClosed();
+
+        assertThat(handedOver).containsExactly(List.of(
+                new TranscriptLine(Speaker.AI, "Hello, welcome to the interview.", 1200),
+                new TranscriptLine(Speaker.CALLER, "Thanks, glad to be here.", 3200)));
+    }
+
+    @Test
+    void aReplyStillWaitingForTheCallersLineIsNotLostWhenTheCallEnds() {
+        startCall();
+        realtime.emit(new ServerEvent.ItemAdded("user1", "greeting", true));
+        realtime.emit(new ServerEvent.ItemAdded("answer1", "user1", false));
+        realtime.emit(new ServerEvent.AssistantTranscriptDone("answer1", "Two years is a good start."));
+        assertThat(events).isEmpty();
+
+        bridge.onTwilioClosed();
+
+        assertThat(events).filteredOn(TranscriptEvent.class::isInstance)
+                .extracting(e -> ((TranscriptEvent) e).text()).containsExactly("Two years is a good start.");
+        assertThat(handedOver).singleElement().satisfies(lines -> assertThat(lines).extracting(TranscriptLine::text)
+                .containsExactly("Two years is a good start."));
+    }
+
+    @Test
+    void aCallThatNeverHadASessionHandsNothingOver() {
+        plan = Optional.empty();
+        startCall();
+        bridge.onTwilioClosed();
+        assertThat(handedOver).isEmpty();
     }
 
     @Test

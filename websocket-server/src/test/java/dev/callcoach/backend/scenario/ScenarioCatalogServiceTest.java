@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.callcoach.backend.scenario.ScenarioFiles.InvalidScenarioException;
+import dev.callcoach.contracts.scenario.RubricCriterion;
 import dev.callcoach.contracts.scenario.Scenario;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,18 @@ class ScenarioCatalogServiceTest {
         assertThat(service.find("job-interview")).isPresent();
         assertThat(service.find("nope")).isEmpty();
         assertThat(service.find(null)).isEmpty();
+    }
+
+    @Test
+    void everyShippedScenarioHasARubricWrittenForIt() {
+        assertThat(service.rubric("job-interview").orElseThrow().criteria()).extracting(RubricCriterion::name)
+                .contains("Concrete examples (STAR)", "Clarity and concision", "Questions for the interviewer");
+        for (Scenario scenario : service.all()) {
+            assertThat(service.rubric(scenario.id())).as(scenario.id()).isPresent();
+        }
+        // Written per situation, not one generic list copied around.
+        assertThat(service.all().stream().map(s -> service.rubric(s.id()).orElseThrow().ids()).distinct()).hasSize(4);
+        assertThat(service.rubric("nope")).isEmpty();
     }
 
     @Test

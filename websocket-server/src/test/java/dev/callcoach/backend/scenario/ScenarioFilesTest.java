@@ -13,7 +13,10 @@ class ScenarioFilesTest {
              "fields": [{"key": "topic", "label": "Topic", "type": "text", "required": true, "maxLength": 50}],
              "voices": ["marin", "alloy"], "defaultVoice": "marin",
              "instructions": ["Talk about {{topic}}.", "Be brief."],
-             "greeting": "Hello, shall we talk about {{ topic }}?"}""";
+             "greeting": "Hello, shall we talk about {{ topic }}?",
+             "rubric": [{"id": "fluency", "name": "Fluency", "good": "Keeps talking."},
+                        {"id": "accuracy", "name": "Accuracy", "good": "Few mistakes."},
+                        {"id": "interaction", "name": "Interaction", "good": "Asks back."}]}""";
 
     @Test
     void readsThePublicPartAndTheTemplates() {
@@ -22,6 +25,20 @@ class ScenarioFilesTest {
         assertThat(definition.scenario().fields()).hasSize(1);
         assertThat(definition.instructions().render(java.util.Map.of("topic", "X"))).isEqualTo("Talk about X.\nBe brief.");
         assertThat(definition.greeting().keys()).containsExactly("topic");
+        assertThat(definition.rubric().ids()).containsExactly("fluency", "accuracy", "interaction");
+        assertThat(definition.scenario().toString()).doesNotContain("rubric");
+    }
+
+    @Test
+    void refusesAMissingOrMalformedRubric() {
+        assertRefused("demo.json", VALID.replaceAll("(?s),\\s*\"rubric\".*]", ""), "needs \"rubric\": an array of 3 to 6 criteria");
+        assertRefused("demo.json", VALID.replaceAll("(?s)\"rubric\": \\[.*]", "\"rubric\": {}"), "needs \"rubric\"");
+        assertRefused("demo.json", VALID.replaceAll(",\\s*\\{\"id\": \"interaction\"[^}]*}", ""),
+                "rubric needs 3 to 6 criteria, has 2");
+        assertRefused("demo.json", VALID.replace("\"accuracy\"", "\"fluency\""), "rubric has two criteria with id 'fluency'");
+        assertRefused("demo.json", VALID.replace("\"good\": \"Few mistakes.\"", "\"good\": \"Few.\", \"weight\": 2"), "weight");
+        assertRefused("demo.json", VALID.replace(", \"good\": \"Few mistakes.\"", ""), "good");
+        assertRefused("demo.json", VALID.replace("\"Fluency\"", "\"\""), "field 'name' must not be blank");
     }
 
     @Test

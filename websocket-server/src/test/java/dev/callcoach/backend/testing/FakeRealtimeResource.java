@@ -2,11 +2,13 @@ package dev.callcoach.backend.testing;
 
 import dev.callcoach.simulator.realtime.FakeRealtime;
 import dev.callcoach.simulator.realtime.SessionScript;
+import dev.callcoach.simulator.responses.ResponsesFault;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * FakeRealtime on a free port in place of {@code wss://api.openai.com}, and a public base URL that
+ * FakeRealtime on a free port in place of {@code wss://api.openai.com} (its {@code /v1/responses} grades
+ * the calls, answering within two seconds or counting as timed out), and a public base URL that
  * only FakeTwilio's URL rewriting resolves, as the real Twilio would reach the backend through Fly.
  * Used through {@link BridgeTestProfile}.
  */
@@ -26,6 +28,7 @@ public class FakeRealtimeResource implements QuarkusTestResourceLifecycleManager
     /** Back to default behaviour for the next test. */
     public static void reset() {
         realtime.script(SessionScript.defaults());
+        realtime.responses().fault(ResponsesFault.NONE);
     }
 
     @Override
@@ -35,6 +38,9 @@ public class FakeRealtimeResource implements QuarkusTestResourceLifecycleManager
                 "callcoach.openai.api-key", API_KEY,
                 "callcoach.openai.realtime-url", realtime.webSocketBaseUrl() + "/v1/realtime",
                 "callcoach.openai.connect-timeout", "2s",
+                "callcoach.report.base-url", realtime.apiBaseUrl(),
+                "callcoach.report.timeout", "2s",
+                "callcoach.report.max-retries", "0",
                 "callcoach.public-base-url", PUBLIC_ORIGIN);
     }
 

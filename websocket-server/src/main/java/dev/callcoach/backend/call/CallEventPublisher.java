@@ -1,4 +1,4 @@
-package dev.callcoach.backend.channel;
+package dev.callcoach.backend.call;
 
 import dev.callcoach.contracts.channel.ChannelEvent;
 
