@@ -33,7 +33,6 @@ public final class FakeRealtime implements AutoCloseable {
     private static final Logger LOG = System.getLogger(FakeRealtime.class.getName());
     private static final Pattern MODELS = Pattern.compile(
             "gpt-realtime[a-z0-9.-]*|gpt-4o(-mini)?-realtime-preview[a-z0-9-]*|gpt-audio[a-z0-9.-]*");
-    private static final String BETA_HEADER = "realtime=v1";
 
     private final String apiKey;
     private final boolean recordAudioPayloads;
@@ -160,7 +159,7 @@ public final class FakeRealtime implements AutoCloseable {
                     : "The server had an error while processing your request. Sorry about that! (simulated)",
                     status == 429 ? "requests" : "server_error", status == 429 ? "rate_limit_exceeded" : null, null);
         } else {
-            Dialect dialect = BETA_HEADER.equals(request.getHeader("OpenAI-Beta")) ? Dialect.BETA : Dialect.GA;
+            Dialect dialect = Dialect.requested(request.getHeader("OpenAI-Beta"));
             request.toWebSocket().onSuccess(socket -> {
                 RealtimeSession session;
                 synchronized (sessions) {

@@ -295,24 +295,25 @@ final class SessionConnection {
     private void updateSession(JsonNode update) {
         if (script.rejectsSessionUpdate()) {
             // As when the API refuses an update: nothing of it applies, the session keeps its defaults.
-            String param = session.dialect() == Dialect.GA ? "session.audio.output.format" : "session.output_audio_format";
-            throw RealtimeError.invalid("invalid_value", "Invalid value in session.update (simulated rejection).", param);
+            throw RealtimeError.invalid("invalid_value", "Invalid value in session.update (simulated rejection).",
+                    session.dialect().outputFormatParam());
         }
-        if (session.dialect() == Dialect.GA && update.path("type").asText().equals("transcription")) {
+        // Only GA has session.type; beta's schema has already refused the field.
+        if (update.path("type").asText().equals("transcription")) {
             throw RealtimeError.invalid("invalid_value", "Cannot change a realtime session into a transcription session.", "session.type");
         }
         if (update.has("model") && !update.get("model").asText().equals(config.model())) {
             throw RealtimeError.invalid("invalid_value", "Cannot update a session's model; it is fixed when the session is created.",
                     "session.model");
         }
-        String modalitiesField = session.dialect() == Dialect.GA ? "output_modalities" : "modalities";
+        String modalitiesField = session.dialect().modalitiesField();
         if (update.has(modalitiesField)) {
             checkModalities(update.get(modalitiesField), "session." + modalitiesField);
         }
-        JsonNode voice = session.dialect() == Dialect.GA ? update.at("/audio/output/voice") : update.path("voice");
+        JsonNode voice = session.dialect().voiceIn(update);
         if (!voice.isMissingNode() && audioProduced && !(voice.isTextual() ? voice.asText() : voice.path("id").asText()).equals(config.voice())) {
             throw RealtimeError.invalid("cannot_update_voice", "Cannot update a conversation's voice if assistant audio is present.",
-                    config.voiceParam());
+                    session.dialect().voiceParam());
         }
         config.apply(update);
         vad.reconfigure(config.inputEncoding(), config.turnDetection());
@@ -323,11 +324,9 @@ final class SessionConnection {
     private void checkModalities(JsonNode modalities, String param) {
         Set<String> set = new HashSet<>();
         modalities.forEach(m -> set.add(m.asText()));
-        boolean ok = session.dialect() == Dialect.GA ? set.size() == 1 : set.contains("text");
-        if (!ok) {
-            String supported = session.dialect() == Dialect.GA ? "['text'] and ['audio']" : "['text'] and ['audio', 'text']";
+        if (!session.dialect().acceptsModalities(set)) {
             throw RealtimeError.invalid("invalid_value", "Invalid modalities: " + modalities.toString().replace('"', '\'')
-                    + ". Supported combinations are: " + supported + ".", param);
+                    + ". Supported combinations are: " + session.dialect().supportedModalities() + ".", param);
         }
     }
 
@@ -456,11 +455,10 @@ final class SessionConnection {
             return;
         }
         String role = item.get("role").asText();
-        Dialect d = session.dialect();
         List<String> allowed = switch (role) {
-            case "assistant" -> List.of(d.assistantText());
+            case "assistant" -> List.of(session.dialect().assistantText());
             case "system" -> List.of("input_text");
-            default -> d == Dialect.GA ? List.of("input_text", "input_audio", "input_image") : List.of("input_text", "input_audio", "item_reference");
+            default -> session.dialect().userParts();
         };
         ArrayNode content = (ArrayNode) item.get("content");
         for (int i = 0; i < content.size(); i++) {
@@ -473,9 +471,7 @@ final class SessionConnection {
 
     private void announceItem(String previousItemId, ObjectNode item) {
         send(event(session.dialect().itemAdded()).put("previous_item_id", previousItemId).set("item", item.deepCopy()));
-        if (session.dialect() == Dialect.GA) {
-            send(event("conversation.item.done").put("previous_item_id", previousItemId).set("item", item.deepCopy()));
-        }
+        session.dialect().itemDone().ifPresent(done -> send(event(done).put("previous_item_id", previousItemId).set("item", item.deepCopy())));
     }
 
     private Conversation.Item existing(JsonNode event) {
@@ -526,22 +522,19 @@ final class SessionConnection {
         cancelTimer(idleTimer);
         session.responseStarted();
         Dialect d = session.dialect();
-        JsonNode modalities = params.has(d == Dialect.GA ? "output_modalities" : "modalities")
-                ? params.get(d == Dialect.GA ? "output_modalities" : "modalities") : config.modalities();
+        JsonNode modalities = params.has(d.modalitiesField()) ? params.get(d.modalitiesField()) : config.modalities();
         boolean textOnly = true;
         for (JsonNode m : modalities) {
             textOnly &= !m.asText().equals("audio");
         }
-        JsonNode format = d == Dialect.GA ? params.at("/audio/output/format") : params.path("output_audio_format");
+        JsonNode format = d.outputFormatIn(params);
         JsonNode formatJson = format.isMissingNode() ? config.outputFormatJson() : format;
-        String formatName = formatJson.isTextual() ? formatJson.asText() : formatJson.path("type").asText();
-        JsonNode voiceNode = d == Dialect.GA ? params.at("/audio/output/voice") : params.path("voice");
+        JsonNode voiceNode = d.voiceIn(params);
         String voice = voiceNode.isMissingNode() ? config.voice() : voiceNode.isTextual() ? voiceNode.asText() : voiceNode.path("id").asText();
         JsonNode tools = params.has("tools") ? params.get("tools") : config.tools();
         String toolChoice = params.has("tool_choice") ? params.get("tool_choice").asText("function") : config.toolChoice();
-        JsonNode maxTokens = params.has(d == Dialect.GA ? "max_output_tokens" : "max_response_output_tokens")
-                ? params.get(d == Dialect.GA ? "max_output_tokens" : "max_response_output_tokens") : config.maxOutputTokens();
-        ResponseRun.Plan plan = new ResponseRun.Plan(script.reply(session.responseCount()), textOnly, SessionConfig.encoding(formatName),
+        JsonNode maxTokens = params.has(d.maxOutputTokensField()) ? params.get(d.maxOutputTokensField()) : config.maxOutputTokens();
+        ResponseRun.Plan plan = new ResponseRun.Plan(script.reply(session.responseCount()), textOnly, d.encoding(formatJson),
                 formatJson.deepCopy(), voice, SessionConfig.functionNames(tools), !toolChoice.equals("none"), inConversation,
                 modalities.deepCopy(), maxTokens.deepCopy(), params.has("metadata") ? params.get("metadata").deepCopy() : null);
         ResponseRun run = new ResponseRun(this, plan, conversationId, session.responseCount());
