@@ -511,8 +511,8 @@ final class SessionConnection {
             throw RealtimeError.invalid("conversation_already_has_active_response", "Conversation already has an active response in "
                     + "progress: " + active.id() + ". Wait until the response is finished before creating a new one.", null);
         }
-        if (params.has("output_modalities") || params.has("modalities")) {
-            String field = params.has("output_modalities") ? "output_modalities" : "modalities";
+        String field = session.dialect().modalitiesField();
+        if (params.has(field)) {
             checkModalities(params.get(field), "response." + field);
         }
         startResponse(params, inConversation);
