@@ -52,7 +52,8 @@ public final class FakeRealtime implements AutoCloseable {
         HttpServerOptions options = new HttpServerOptions()
                 .setMaxWebSocketFrameSize(24 * 1024 * 1024)
                 .setMaxWebSocketMessageSize(24 * 1024 * 1024);
-        this.endpoint = HttpEndpoint.start(vertx, b.vertx == null, b.host, b.port, options, routes(vertx));
+        // Behind the relay, so that a script can drop a session's TCP connection (SessionConnection.drop).
+        this.endpoint = HttpEndpoint.startBehindDroppingRelay(vertx, b.vertx == null, b.host, b.port, options, routes(vertx));
         LOG.log(Logger.Level.INFO, "fake-realtime started url={0}", webSocketBaseUrl());
     }
 
@@ -170,7 +171,7 @@ public final class FakeRealtime implements AutoCloseable {
                         session.index(), dialect, model);
                 session.whenClosed().thenAccept(s -> LOG.log(Logger.Level.INFO, "realtime session closed id={0} code={1}", s.id(),
                         s.closeCode().orElse(-1)));
-                new SessionConnection(ctx.vertx(), socket, request.connection(), session, current, recordAudioPayloads).start();
+                new SessionConnection(ctx.vertx(), socket, session, current, recordAudioPayloads).start();
             });
         }
     }

@@ -3,17 +3,15 @@ package dev.callcoach.simulator.realtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.callcoach.simulator.http.DroppingRelay;
 import dev.callcoach.simulator.http.Json;
 import dev.callcoach.simulator.realtime.RealtimeSession.ClientEvent;
 import dev.callcoach.simulator.realtime.RealtimeSession.ServerEvent;
 import dev.callcoach.simulator.realtime.RealtimeSession.Truncation;
-import io.netty.channel.Channel;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.net.impl.ConnectionBase;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -35,7 +33,6 @@ final class SessionConnection {
     private final Vertx vertx;
     private final Context context;
     private final ServerWebSocket socket;
-    private final HttpConnection connection;
     private final RealtimeSession session;
     private final SessionScript script;
     private final boolean recordAudioPayloads;
@@ -53,13 +50,12 @@ final class SessionConnection {
     private int serverEvents;
     private long idleTimer = -1;
     private boolean closed;
+    private boolean dropped;
 
-    SessionConnection(Vertx vertx, ServerWebSocket socket, HttpConnection connection, RealtimeSession session, SessionScript script,
-            boolean recordAudioPayloads) {
+    SessionConnection(Vertx vertx, ServerWebSocket socket, RealtimeSession session, SessionScript script, boolean recordAudioPayloads) {
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.socket = socket;
-        this.connection = connection;
         this.session = session;
         this.script = script;
         this.recordAudioPayloads = recordAudioPayloads;
@@ -102,14 +98,13 @@ final class SessionConnection {
 
     /**
      * Closes the TCP connection without a close frame, as a network failure would. Every Vert.x close
-     * (even the channel's, which its pipeline handler intercepts) sends a close frame first, so the
-     * close starts at the pipeline's first handler, below Vert.x; events already sent are flushed first.
+     * sends a close frame first, so the {@link DroppingRelay} in front of FakeRealtime makes the cut,
+     * asked by a ping; events already sent still arrive, none sent after.
      */
     void drop() {
-        if (!closed) {
-            Channel channel = ((ConnectionBase) connection).channel();
-            channel.flush();
-            channel.pipeline().firstContext().close();
+        if (!closed && !dropped) {
+            dropped = true;
+            socket.writePing(DroppingRelay.DROP_PING);
         }
     }
 
