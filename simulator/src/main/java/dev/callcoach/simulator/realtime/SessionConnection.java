@@ -176,7 +176,7 @@ final class SessionConnection {
         socket.writeTextMessage(raw);
         String type = event.path("type").asText();
         session.serverEvent(new ServerEvent(System.currentTimeMillis(), type,
-                recordAudioPayloads || !event.has("delta") || !type.endsWith("audio.delta") ? raw : stripped(event, "delta")));
+                recordAudioPayloads || !type.equals(session.dialect().audioDelta()) ? raw : stripped(event, "delta")));
         if (++serverEvents == script.dropAfterServerEvents()) {
             drop();
         }
