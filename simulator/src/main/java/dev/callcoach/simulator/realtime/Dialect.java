@@ -56,12 +56,12 @@ public enum Dialect {
             s.put("instructions", INSTRUCTIONS);
             ObjectNode audio = s.putObject("audio");
             ObjectNode input = audio.putObject("input");
-            input.set("format", Json.object().put("type", formatNames.get(AudioEncoding.PCM16_24K)).put("rate", 24_000));
+            input.set("format", Json.object().put("type", formatName(AudioEncoding.PCM16_24K)).put("rate", 24_000));
             input.putNull("transcription");
             input.putNull("noise_reduction");
             input.set("turn_detection", SessionConfig.serverVad(null));
             ObjectNode output = audio.putObject("output");
-            output.set("format", Json.object().put("type", formatNames.get(AudioEncoding.PCM16_24K)).put("rate", 24_000));
+            output.set("format", Json.object().put("type", formatName(AudioEncoding.PCM16_24K)).put("rate", 24_000));
             output.put("voice", "alloy").put("speed", 1.0);
             s.putArray("tools");
             s.put("tool_choice", "auto").put("max_output_tokens", "inf").putNull("tracing");
@@ -115,13 +115,13 @@ public enum Dialect {
 
         private Schema audioFormat() {
             return discriminated("type", variants(
-                    formatNames.get(AudioEncoding.PCM16_24K), object().required("type", string()).field("rate", integer(24_000, 24_000)),
-                    formatNames.get(AudioEncoding.PCMU), object().required("type", string()),
-                    formatNames.get(AudioEncoding.PCMA), object().required("type", string())));
+                    formatName(AudioEncoding.PCM16_24K), object().required("type", string()).field("rate", integer(24_000, 24_000)),
+                    formatName(AudioEncoding.PCMU), object().required("type", string()),
+                    formatName(AudioEncoding.PCMA), object().required("type", string())));
         }
 
         private Schema voiceSchema() {
-            return oneOf(enumOf(voices.toArray(String[]::new)), object().required("id", string()));
+            return oneOf(enumOf(voices().toArray(String[]::new)), object().required("id", string()));
         }
 
         @Override
@@ -161,8 +161,8 @@ public enum Dialect {
             s.put("id", id).put("object", "realtime.session").put("model", model);
             s.putArray("modalities").add("text").add("audio");
             s.put("instructions", INSTRUCTIONS).put("voice", "alloy")
-                    .put("input_audio_format", formatNames.get(AudioEncoding.PCM16_24K))
-                    .put("output_audio_format", formatNames.get(AudioEncoding.PCM16_24K)).putNull("input_audio_transcription");
+                    .put("input_audio_format", formatName(AudioEncoding.PCM16_24K))
+                    .put("output_audio_format", formatName(AudioEncoding.PCM16_24K)).putNull("input_audio_transcription");
             s.set("turn_detection", SessionConfig.serverVad(null));
             s.putNull("input_audio_noise_reduction");
             s.putArray("tools");
@@ -207,12 +207,12 @@ public enum Dialect {
         }
 
         private Schema voiceSchema() {
-            return enumOf(voices.toArray(String[]::new));
+            return enumOf(voices().toArray(String[]::new));
         }
 
         private Schema formatSchema() {
-            return enumOf(formatNames.get(AudioEncoding.PCM16_24K), formatNames.get(AudioEncoding.PCMU),
-                    formatNames.get(AudioEncoding.PCMA));
+            return enumOf(formatName(AudioEncoding.PCM16_24K), formatName(AudioEncoding.PCMU),
+                    formatName(AudioEncoding.PCMA));
         }
 
         @Override
@@ -259,8 +259,8 @@ public enum Dialect {
 
     private final Names names;
     private final Paths paths;
-    final Map<AudioEncoding, String> formatNames;
-    final List<String> voices;
+    private final Map<AudioEncoding, String> formatNames;
+    private final List<String> voices;
     private final long maxSessionMinutes;
 
     Dialect(Names names, Paths paths, Map<AudioEncoding, String> formatNames, List<String> voices, long maxSessionMinutes) {
@@ -377,6 +377,15 @@ public enum Dialect {
     /** Where the voice sits, as an error's {@code param} names it. */
     String voiceParam() {
         return param(paths.voice());
+    }
+
+    /** How the dialect names an audio format. */
+    String formatName(AudioEncoding encoding) {
+        return formatNames.get(encoding);
+    }
+
+    List<String> voices() {
+        return voices;
     }
 
     /** The encoding a format names: a string in beta, an object with a {@code type} in GA; 24 kHz PCM when unknown. */

@@ -130,7 +130,7 @@ final class SessionConfig {
 
     private JsonNode format(JsonNode format) {
         ObjectNode copy = format.deepCopy();
-        if (copy.path("type").asText().equals(dialect.formatNames.get(AudioEncoding.PCM16_24K)) && !copy.has("rate")) {
+        if (copy.path("type").asText().equals(dialect.formatName(AudioEncoding.PCM16_24K)) && !copy.has("rate")) {
             copy.put("rate", 24_000);
         }
         return copy;
