@@ -24,10 +24,6 @@ public final class AudioClip {
         this.mulaw = mulaw.clone();
     }
 
-    public static AudioClip ofMulaw(byte[] mulaw) {
-        return new AudioClip(mulaw);
-    }
-
     public static AudioClip load(Path file) throws IOException {
         byte[] data = Files.readAllBytes(file);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);

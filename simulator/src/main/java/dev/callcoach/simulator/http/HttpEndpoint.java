@@ -21,12 +21,15 @@ public final class HttpEndpoint implements AutoCloseable {
     private final Vertx vertx;
     private final boolean ownsVertx;
     private final HttpServer server;
+    /** In front of the server when connections must be cuttable; null otherwise. */
+    private final DroppingRelay relay;
     private final String host;
 
-    private HttpEndpoint(Vertx vertx, boolean ownsVertx, HttpServer server, String host) {
+    private HttpEndpoint(Vertx vertx, boolean ownsVertx, HttpServer server, DroppingRelay relay, String host) {
         this.vertx = vertx;
         this.ownsVertx = ownsVertx;
         this.server = server;
+        this.relay = relay;
         this.host = host;
     }
 
@@ -36,11 +39,31 @@ public final class HttpEndpoint implements AutoCloseable {
      */
     public static HttpEndpoint start(Vertx vertx, boolean ownsVertx, String host, int port, HttpServerOptions options,
             Router router) {
+        return start(vertx, ownsVertx, host, port, options, router, false);
+    }
+
+    /**
+     * As {@link #start}, with the server on a loopback port behind a {@link DroppingRelay} listening on
+     * {@code host:port}, so that its WebSockets can be dropped without a close frame.
+     */
+    public static HttpEndpoint startBehindDroppingRelay(Vertx vertx, boolean ownsVertx, String host, int port,
+            HttpServerOptions options, Router router) {
+        return start(vertx, ownsVertx, host, port, options, router, true);
+    }
+
+    private static HttpEndpoint start(Vertx vertx, boolean ownsVertx, String host, int port, HttpServerOptions options,
+            Router router, boolean behindRelay) {
+        HttpServer server = null;
         try {
-            HttpServer server = vertx.createHttpServer(options.setHost(host).setPort(port)).requestHandler(router);
+            server = vertx.createHttpServer(behindRelay ? options.setHost("127.0.0.1").setPort(0) : options.setHost(host).setPort(port))
+                    .requestHandler(router);
             await(server.listen());
-            return new HttpEndpoint(vertx, ownsVertx, server, host);
+            DroppingRelay relay = behindRelay ? DroppingRelay.start(vertx, host, port, server.actualPort()) : null;
+            return new HttpEndpoint(vertx, ownsVertx, server, relay, host);
         } catch (RuntimeException e) {
+            if (server != null) {
+                server.close();
+            }
             if (ownsVertx) {
                 vertx.close();
             }
@@ -66,7 +89,7 @@ public final class HttpEndpoint implements AutoCloseable {
     }
 
     public int port() {
-        return server.actualPort();
+        return relay != null ? relay.port() : server.actualPort();
     }
 
     public String host() {
@@ -82,6 +105,9 @@ public final class HttpEndpoint implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (relay != null) {
+                relay.close();
+            }
             await(server.close());
         } finally {
             if (ownsVertx) {

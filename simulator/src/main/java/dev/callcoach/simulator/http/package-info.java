@@ -1,2 +1,5 @@
-/** Plumbing both fakes share: the Vert.x server lifecycle and JSON responses of the {@code /_sim} inspection API. */
+/**
+ * Plumbing both fakes share: the Vert.x server lifecycle, JSON responses of the {@code /_sim} inspection API,
+ * and the relay that lets a fake drop a connection without a close frame.
+ */
 package dev.callcoach.simulator.http;

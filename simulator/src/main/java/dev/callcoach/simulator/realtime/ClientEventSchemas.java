@@ -7,7 +7,6 @@ import static dev.callcoach.simulator.realtime.Schema.discriminated;
 import static dev.callcoach.simulator.realtime.Schema.enumOf;
 import static dev.callcoach.simulator.realtime.Schema.enumOrPattern;
 import static dev.callcoach.simulator.realtime.Schema.integer;
-import static dev.callcoach.simulator.realtime.Schema.nonEmptyArray;
 import static dev.callcoach.simulator.realtime.Schema.nullable;
 import static dev.callcoach.simulator.realtime.Schema.number;
 import static dev.callcoach.simulator.realtime.Schema.object;
@@ -16,23 +15,28 @@ import static dev.callcoach.simulator.realtime.Schema.string;
 
 import dev.callcoach.simulator.realtime.Schema.ObjectSchema;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Every client event the Realtime API accepts, per dialect, after docs/protocols.md ("Realtime: client events and session.update") and the
- * official SDK types: field names, JSON types, enums and ranges.
+ * official SDK types: field names, JSON types, enums and ranges. The pieces both dialects share are here; what
+ * differs (the session, the dialect's own content parts and response fields) comes from {@link Dialect}.
  */
 final class ClientEventSchemas {
 
-    static final List<String> GA_VOICES = List.of("alloy", "ash", "ballad", "coral", "echo", "sage", "shimmer", "verse", "marin", "cedar");
-    static final List<String> BETA_VOICES = List.of("alloy", "ash", "ballad", "coral", "echo", "sage", "shimmer", "verse");
     static final long MAX_APPEND_BYTES = 15L * 1024 * 1024;
 
     private static final String TRANSCRIBE_MODELS = "gpt-4o(-mini)?-transcribe(-[a-z0-9-]+)?";
-    private static final Map<Dialect, Map<String, ObjectSchema>> EVENTS = Map.of(Dialect.GA, events(Dialect.GA),
-            Dialect.BETA, events(Dialect.BETA));
+    private static final Map<Dialect, Map<String, ObjectSchema>> EVENTS = new EnumMap<>(Dialect.class);
+
+    static {
+        for (Dialect dialect : Dialect.values()) {
+            EVENTS.put(dialect, events(dialect));
+        }
+    }
 
     private ClientEventSchemas() {
     }
@@ -48,7 +52,7 @@ final class ClientEventSchemas {
 
     private static Map<String, ObjectSchema> events(Dialect d) {
         Map<String, ObjectSchema> events = new LinkedHashMap<>();
-        events.put("session.update", event().required("session", d == Dialect.GA ? gaSession() : betaSession()));
+        events.put("session.update", event().required("session", d.sessionSchema()));
         events.put("input_audio_buffer.append", event().required("audio", string()));
         events.put("input_audio_buffer.commit", event());
         events.put("input_audio_buffer.clear", event());
@@ -67,63 +71,7 @@ final class ClientEventSchemas {
         return object().required("type", string()).field("event_id", string(512));
     }
 
-    private static ObjectSchema gaSession() {
-        ObjectSchema input = object()
-                .field("format", audioFormat())
-                .field("turn_detection", nullable(turnDetection()))
-                .field("transcription", nullable(transcription()))
-                .field("noise_reduction", nullable(noiseReduction()));
-        ObjectSchema output = object()
-                .field("format", audioFormat())
-                .field("voice", oneOf(enumOf(GA_VOICES.toArray(String[]::new)), object().required("id", string())))
-                .field("speed", number(0.25, 1.5));
-        return object()
-                .required("type", enumOf("realtime", "transcription"))
-                .field("model", string())
-                .field("instructions", string())
-                .field("output_modalities", nonEmptyArray(enumOf("text", "audio")))
-                .field("audio", object().field("input", input).field("output", output))
-                .field("tools", array(tool()))
-                .field("tool_choice", toolChoice())
-                .field("max_output_tokens", maxTokens())
-                .field("tracing", nullable(oneOf(enumOf("auto"), object().field("workflow_name", string())
-                        .field("group_id", string()).field("metadata", anyObject()))))
-                .field("truncation", oneOf(enumOf("auto", "disabled"), object().required("type", enumOf("retention_ratio"))
-                        .required("retention_ratio", number(0, 1)).field("token_limits", anyObject())))
-                .field("include", nullable(array(enumOf("item.input_audio_transcription.logprobs"))))
-                .field("prompt", nullable(object().required("id", string()).field("version", string()).field("variables", anyObject())))
-                .field("parallel_tool_calls", bool())
-                .field("reasoning", object().field("effort", enumOf("minimal", "low", "medium", "high", "xhigh")));
-    }
-
-    private static ObjectSchema betaSession() {
-        Schema format = enumOf("pcm16", "g711_ulaw", "g711_alaw");
-        return object()
-                .field("model", string())
-                .field("instructions", string())
-                .field("modalities", nonEmptyArray(enumOf("text", "audio")))
-                .field("voice", enumOf(BETA_VOICES.toArray(String[]::new)))
-                .field("input_audio_format", format)
-                .field("output_audio_format", format)
-                .field("input_audio_transcription", nullable(transcription()))
-                .field("turn_detection", nullable(turnDetection()))
-                .field("input_audio_noise_reduction", nullable(noiseReduction()))
-                .field("tools", array(tool()))
-                .field("tool_choice", toolChoice())
-                .field("temperature", number(0.6, 1.2))
-                .field("max_response_output_tokens", maxTokens())
-                .field("speed", number(0.25, 1.5))
-                .field("tracing", nullable(oneOf(enumOf("auto"), anyObject())));
-    }
-
-    private static Schema audioFormat() {
-        return discriminated("type", variants(
-                "audio/pcm", object().required("type", string()).field("rate", integer(24_000, 24_000)),
-                "audio/pcmu", object().required("type", string()),
-                "audio/pcma", object().required("type", string())));
-    }
-
-    private static Schema turnDetection() {
+    static Schema turnDetection() {
         ObjectSchema common = object().required("type", string()).field("create_response", bool()).field("interrupt_response", bool());
         return discriminated("type", variants(
                 "server_vad", common.with(object()
@@ -134,7 +82,7 @@ final class ClientEventSchemas {
                 "semantic_vad", common.with(object().field("eagerness", enumOf("low", "medium", "high", "auto")))));
     }
 
-    private static ObjectSchema transcription() {
+    static ObjectSchema transcription() {
         return object()
                 .field("model", enumOrPattern(TRANSCRIBE_MODELS, "whisper-1", "gpt-4o-transcribe", "gpt-4o-mini-transcribe",
                         "gpt-4o-transcribe-diarize"))
@@ -142,27 +90,27 @@ final class ClientEventSchemas {
                 .field("prompt", string());
     }
 
-    private static ObjectSchema noiseReduction() {
+    static ObjectSchema noiseReduction() {
         return object().field("type", enumOf("near_field", "far_field"));
     }
 
-    private static Schema tool() {
+    static Schema tool() {
         return discriminated("type", variants(
                 "function", object().required("type", string()).required("name", string(64)).field("description", string())
                         .field("parameters", anyObject())));
     }
 
-    private static Schema toolChoice() {
+    static Schema toolChoice() {
         return oneOf(enumOf("auto", "none", "required"),
                 discriminated("type", variants("function", object().required("type", string()).required("name", string()))));
     }
 
-    private static Schema maxTokens() {
+    static Schema maxTokens() {
         return oneOf(integer(1, 4096), enumOf("inf"));
     }
 
     /** Variants in the order given, so "Supported values are" lists them as the API does. */
-    private static Map<String, ObjectSchema> variants(Object... nameThenSchema) {
+    static Map<String, ObjectSchema> variants(Object... nameThenSchema) {
         Map<String, ObjectSchema> variants = new LinkedHashMap<>();
         for (int i = 0; i < nameThenSchema.length; i += 2) {
             variants.put((String) nameThenSchema[i], (ObjectSchema) nameThenSchema[i + 1]);
@@ -176,16 +124,9 @@ final class ClientEventSchemas {
         Map<String, ObjectSchema> parts = new LinkedHashMap<>();
         parts.put("input_text", object().required("type", string()).field("text", string()));
         parts.put("input_audio", object().required("type", string()).field("audio", string()).field("transcript", nullable(string())));
-        if (d == Dialect.GA) {
-            parts.put("input_image", object().required("type", string()).field("image_url", string())
-                    .field("detail", enumOf("auto", "low", "high")));
-            parts.put("output_text", object().required("type", string()).field("text", string()));
-            parts.put("output_audio", object().required("type", string()).field("audio", string()).field("transcript", nullable(string())));
-        } else {
-            parts.put("item_reference", object().required("type", string()).field("id", string()));
-            parts.put("text", object().required("type", string()).field("text", string()));
-            parts.put("audio", object().required("type", string()).field("audio", string()).field("transcript", nullable(string())));
-        }
+        parts.put(d.userPart(), d.userPartSchema());
+        parts.put(d.assistantText(), object().required("type", string()).field("text", string()));
+        parts.put(d.assistantAudio(), object().required("type", string()).field("audio", string()).field("transcript", nullable(string())));
         return discriminated("type", variants(
                 "message", common.with(object().required("role", enumOf("user", "assistant", "system"))
                         .required("content", array(discriminated("type", parts)))),
@@ -202,19 +143,6 @@ final class ClientEventSchemas {
                 .field("tools", array(tool()))
                 .field("tool_choice", toolChoice())
                 .field("metadata", nullable(anyObject()));
-        if (d == Dialect.GA) {
-            return response
-                    .field("output_modalities", nonEmptyArray(enumOf("text", "audio")))
-                    .field("audio", object().field("output", object().field("format", audioFormat())
-                            .field("voice", oneOf(enumOf(GA_VOICES.toArray(String[]::new)), object().required("id", string())))))
-                    .field("max_output_tokens", maxTokens())
-                    .field("prompt", nullable(anyObject()));
-        }
-        return response
-                .field("modalities", nonEmptyArray(enumOf("text", "audio")))
-                .field("voice", enumOf(BETA_VOICES.toArray(String[]::new)))
-                .field("output_audio_format", enumOf("pcm16", "g711_ulaw", "g711_alaw"))
-                .field("temperature", number(0.6, 1.2))
-                .field("max_response_output_tokens", maxTokens());
+        return d.responseSchema(response);
     }
 }

@@ -36,7 +36,6 @@ public final class FakeRealtime implements AutoCloseable {
     private static final Logger LOG = System.getLogger(FakeRealtime.class.getName());
     private static final Pattern MODELS = Pattern.compile(
             "gpt-realtime[a-z0-9.-]*|gpt-4o(-mini)?-realtime-preview[a-z0-9-]*|gpt-audio[a-z0-9.-]*");
-    private static final String BETA_HEADER = "realtime=v1";
 
     private final String apiKey;
     private final boolean recordAudioPayloads;
@@ -58,7 +57,8 @@ public final class FakeRealtime implements AutoCloseable {
         HttpServerOptions options = new HttpServerOptions()
                 .setMaxWebSocketFrameSize(24 * 1024 * 1024)
                 .setMaxWebSocketMessageSize(24 * 1024 * 1024);
-        this.endpoint = HttpEndpoint.start(vertx, b.vertx == null, b.host, b.port, options, routes(vertx));
+        // Behind the relay, so that a script can drop a session's TCP connection (SessionConnection.drop).
+        this.endpoint = HttpEndpoint.startBehindDroppingRelay(vertx, b.vertx == null, b.host, b.port, options, routes(vertx));
         LOG.log(Logger.Level.INFO, "fake-realtime started url={0}", webSocketBaseUrl());
     }
 
@@ -176,7 +176,7 @@ public final class FakeRealtime implements AutoCloseable {
                     : "The server had an error while processing your request. Sorry about that! (simulated)",
                     status == 429 ? "requests" : "server_error", status == 429 ? "rate_limit_exceeded" : null, null);
         } else {
-            Dialect dialect = BETA_HEADER.equals(request.getHeader("OpenAI-Beta")) ? Dialect.BETA : Dialect.GA;
+            Dialect dialect = Dialect.requested(request.getHeader("OpenAI-Beta"));
             request.toWebSocket().onSuccess(socket -> {
                 RealtimeSession session;
                 synchronized (sessions) {
@@ -187,7 +187,7 @@ public final class FakeRealtime implements AutoCloseable {
                         session.index(), dialect, model);
                 session.whenClosed().thenAccept(s -> LOG.log(Logger.Level.INFO, "realtime session closed id={0} code={1}", s.id(),
                         s.closeCode().orElse(-1)));
-                new SessionConnection(ctx.vertx(), socket, request.connection(), session, current, recordAudioPayloads).start();
+                new SessionConnection(ctx.vertx(), socket, session, current, recordAudioPayloads).start();
             });
         }
     }

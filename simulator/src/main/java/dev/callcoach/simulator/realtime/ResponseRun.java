@@ -172,8 +172,9 @@ final class ResponseRun {
         ((ArrayNode) item.get("content")).removeAll().add(content);
         output.add(item.deepCopy());
         session.send(event("response.output_item.done").put("response_id", id).put("output_index", 0).set("item", item.deepCopy()));
-        if (plan.inConversation() && session.dialect() == Dialect.GA) {
-            session.send(event("conversation.item.done").put("previous_item_id", previousItemId).set("item", item.deepCopy()));
+        if (plan.inConversation()) {
+            session.dialect().itemDone().ifPresent(done -> session.send(event(done).put("previous_item_id", previousItemId)
+                    .set("item", item.deepCopy())));
         }
         message = null;
     }
@@ -205,8 +206,9 @@ final class ResponseRun {
         item.put("status", "completed").put("arguments", reply.toolArguments());
         output.add(item.deepCopy());
         session.send(event("response.output_item.done").put("response_id", id).put("output_index", index).set("item", item.deepCopy()));
-        if (plan.inConversation() && session.dialect() == Dialect.GA) {
-            session.send(event("conversation.item.done").put("previous_item_id", previous).set("item", item.deepCopy()));
+        if (plan.inConversation()) {
+            session.dialect().itemDone().ifPresent(done -> session.send(event(done).put("previous_item_id", previous)
+                    .set("item", item.deepCopy())));
         }
         done("completed", null);
     }
@@ -223,19 +225,7 @@ final class ResponseRun {
         ArrayNode items = response.putArray("output");
         output.forEach(items::add);
         response.put("conversation_id", plan.inConversation() ? conversationId : null);
-        if (session.dialect() == Dialect.GA) {
-            response.set("output_modalities", plan.modalities());
-            response.set("max_output_tokens", plan.maxOutputTokens());
-            ObjectNode audioOut = response.putObject("audio").putObject("output");
-            audioOut.set("format", plan.formatJson());
-            audioOut.put("voice", plan.voice());
-        } else {
-            response.set("modalities", plan.modalities());
-            response.put("voice", plan.voice());
-            response.set("output_audio_format", plan.formatJson());
-            response.put("temperature", session.config().temperature());
-            response.set("max_output_tokens", plan.maxOutputTokens());
-        }
+        session.dialect().describeResponse(response, plan, session.config().temperature());
         response.set("usage", status.equals("in_progress") ? null : usage());
         response.set("metadata", plan.metadata());
         return response;
@@ -250,12 +240,7 @@ final class ResponseRun {
         ObjectNode usage = Json.object().put("total_tokens", inputAudio + inputText + outputAudio + outputText)
                 .put("input_tokens", inputAudio + inputText).put("output_tokens", outputAudio + outputText);
         ObjectNode in = usage.putObject("input_token_details");
-        if (session.dialect() == Dialect.GA) {
-            in.put("text_tokens", inputText).put("audio_tokens", inputAudio).put("image_tokens", 0).put("cached_tokens", 0);
-            in.putObject("cached_tokens_details").put("text_tokens", 0).put("audio_tokens", 0).put("image_tokens", 0);
-        } else {
-            in.put("cached_tokens", 0).put("text_tokens", inputText).put("audio_tokens", inputAudio);
-        }
+        session.dialect().inputTokenDetails(in, inputText, inputAudio);
         usage.putObject("output_token_details").put("text_tokens", outputText).put("audio_tokens", outputAudio);
         return usage;
     }

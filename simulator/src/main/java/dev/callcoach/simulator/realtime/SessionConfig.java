@@ -26,36 +26,8 @@ final class SessionConfig {
     }
 
     static SessionConfig initial(Dialect dialect, String id, String model) {
-        ObjectNode s = Json.object();
-        long expiresAt = Instant.now().plusSeconds(dialect.maxSessionMinutes() * 60).getEpochSecond();
-        if (dialect == Dialect.GA) {
-            s.put("type", "realtime").put("object", "realtime.session").put("id", id).put("model", model);
-            s.putArray("output_modalities").add("audio");
-            s.put("instructions", "You are a helpful assistant (simulated).");
-            ObjectNode audio = s.putObject("audio");
-            ObjectNode input = audio.putObject("input");
-            input.set("format", Json.object().put("type", "audio/pcm").put("rate", 24_000));
-            input.putNull("transcription");
-            input.putNull("noise_reduction");
-            input.set("turn_detection", serverVad(null));
-            ObjectNode output = audio.putObject("output");
-            output.set("format", Json.object().put("type", "audio/pcm").put("rate", 24_000));
-            output.put("voice", "alloy").put("speed", 1.0);
-            s.putArray("tools");
-            s.put("tool_choice", "auto").put("max_output_tokens", "inf").putNull("tracing");
-            s.put("truncation", "auto").putNull("prompt").putNull("include");
-        } else {
-            s.put("id", id).put("object", "realtime.session").put("model", model);
-            s.putArray("modalities").add("text").add("audio");
-            s.put("instructions", "You are a helpful assistant (simulated).").put("voice", "alloy")
-                    .put("input_audio_format", "pcm16").put("output_audio_format", "pcm16").putNull("input_audio_transcription");
-            s.set("turn_detection", serverVad(null));
-            s.putNull("input_audio_noise_reduction");
-            s.putArray("tools");
-            s.put("tool_choice", "auto").put("temperature", 0.8).put("max_response_output_tokens", "inf").put("speed", 1.0)
-                    .putNull("tracing");
-        }
-        s.put("expires_at", expiresAt);
+        ObjectNode s = dialect.initialSession(id, model);
+        s.put("expires_at", Instant.now().plusSeconds(dialect.maxSessionMinutes() * 60).getEpochSecond());
         return new SessionConfig(dialect, s);
     }
 
@@ -79,54 +51,34 @@ final class SessionConfig {
     }
 
     AudioEncoding inputEncoding() {
-        return encoding(dialect == Dialect.GA ? json.at("/audio/input/format/type").asText() : json.path("input_audio_format").asText());
-    }
-
-    AudioEncoding outputEncoding() {
-        return encoding(dialect == Dialect.GA ? json.at("/audio/output/format/type").asText() : json.path("output_audio_format").asText());
+        return dialect.encoding(dialect.inputFormatIn(json));
     }
 
     /** The output format as a response shows it. */
     JsonNode outputFormatJson() {
-        return dialect == Dialect.GA ? json.at("/audio/output/format").deepCopy() : json.path("output_audio_format").deepCopy();
+        return dialect.outputFormatIn(json).deepCopy();
     }
 
     String voice() {
-        JsonNode voice = dialect == Dialect.GA ? json.at("/audio/output/voice") : json.path("voice");
+        JsonNode voice = dialect.voiceIn(json);
         return voice.isTextual() ? voice.asText() : voice.path("id").asText();
     }
 
-    /** Where {@code voice} lives, for error params. */
-    String voiceParam() {
-        return dialect == Dialect.GA ? "session.audio.output.voice" : "session.voice";
-    }
-
     TurnDetection turnDetection() {
-        return TurnDetection.from(dialect == Dialect.GA ? json.at("/audio/input/turn_detection") : json.get("turn_detection"));
+        JsonNode turnDetection = dialect.turnDetectionIn(json);
+        return TurnDetection.from(turnDetection.isMissingNode() ? null : turnDetection);
     }
 
     boolean transcribes() {
-        JsonNode t = dialect == Dialect.GA ? json.at("/audio/input/transcription") : json.get("input_audio_transcription");
-        return t != null && t.isObject();
-    }
-
-    /** Whether responses are text only (GA {@code ["text"]}; beta without {@code "audio"}). */
-    boolean textOnly() {
-        JsonNode modalities = json.path(dialect == Dialect.GA ? "output_modalities" : "modalities");
-        for (JsonNode m : modalities) {
-            if (m.asText().equals("audio")) {
-                return false;
-            }
-        }
-        return true;
+        return dialect.transcriptionIn(json).isObject();
     }
 
     JsonNode modalities() {
-        return json.path(dialect == Dialect.GA ? "output_modalities" : "modalities").deepCopy();
+        return json.path(dialect.modalitiesField()).deepCopy();
     }
 
     JsonNode maxOutputTokens() {
-        return json.path(dialect == Dialect.GA ? "max_output_tokens" : "max_response_output_tokens").deepCopy();
+        return json.path(dialect.maxOutputTokensField()).deepCopy();
     }
 
     String instructions() {
@@ -157,14 +109,6 @@ final class SessionConfig {
         return names;
     }
 
-    static AudioEncoding encoding(String name) {
-        return switch (name) {
-            case "audio/pcmu", "g711_ulaw" -> AudioEncoding.PCMU;
-            case "audio/pcma", "g711_alaw" -> AudioEncoding.PCMA;
-            default -> AudioEncoding.PCM16_24K;
-        };
-    }
-
     private void mergeAudio(JsonNode audio) {
         ObjectNode target = (ObjectNode) json.get("audio");
         for (String side : List.of("input", "output")) {
@@ -184,9 +128,9 @@ final class SessionConfig {
         }
     }
 
-    private static JsonNode format(JsonNode format) {
+    private JsonNode format(JsonNode format) {
         ObjectNode copy = format.deepCopy();
-        if (copy.path("type").asText().equals("audio/pcm") && !copy.has("rate")) {
+        if (copy.path("type").asText().equals(dialect.formatName(AudioEncoding.PCM16_24K)) && !copy.has("rate")) {
             copy.put("rate", 24_000);
         }
         return copy;
@@ -204,7 +148,7 @@ final class SessionConfig {
         return serverVad(value);
     }
 
-    private static ObjectNode serverVad(JsonNode sent) {
+    static ObjectNode serverVad(JsonNode sent) {
         JsonNode s = sent == null ? Json.object() : sent;
         ObjectNode vad = Json.object().put("type", "server_vad")
                 .put("threshold", s.path("threshold").asDouble(TurnDetection.DEFAULT_THRESHOLD))

@@ -3,17 +3,15 @@ package dev.callcoach.simulator.realtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.callcoach.simulator.http.DroppingRelay;
 import dev.callcoach.simulator.http.Json;
 import dev.callcoach.simulator.realtime.RealtimeSession.ClientEvent;
 import dev.callcoach.simulator.realtime.RealtimeSession.ServerEvent;
 import dev.callcoach.simulator.realtime.RealtimeSession.Truncation;
-import io.netty.channel.Channel;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.net.impl.ConnectionBase;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -35,7 +33,6 @@ final class SessionConnection {
     private final Vertx vertx;
     private final Context context;
     private final ServerWebSocket socket;
-    private final HttpConnection connection;
     private final RealtimeSession session;
     private final SessionScript script;
     private final boolean recordAudioPayloads;
@@ -53,13 +50,12 @@ final class SessionConnection {
     private int serverEvents;
     private long idleTimer = -1;
     private boolean closed;
+    private boolean dropped;
 
-    SessionConnection(Vertx vertx, ServerWebSocket socket, HttpConnection connection, RealtimeSession session, SessionScript script,
-            boolean recordAudioPayloads) {
+    SessionConnection(Vertx vertx, ServerWebSocket socket, RealtimeSession session, SessionScript script, boolean recordAudioPayloads) {
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.socket = socket;
-        this.connection = connection;
         this.session = session;
         this.script = script;
         this.recordAudioPayloads = recordAudioPayloads;
@@ -102,14 +98,13 @@ final class SessionConnection {
 
     /**
      * Closes the TCP connection without a close frame, as a network failure would. Every Vert.x close
-     * (even the channel's, which its pipeline handler intercepts) sends a close frame first, so the
-     * close starts at the pipeline's first handler, below Vert.x; events already sent are flushed first.
+     * sends a close frame first, so the {@link DroppingRelay} in front of FakeRealtime makes the cut,
+     * asked by a ping; events already sent still arrive, none sent after.
      */
     void drop() {
-        if (!closed) {
-            Channel channel = ((ConnectionBase) connection).channel();
-            channel.flush();
-            channel.pipeline().firstContext().close();
+        if (!closed && !dropped) {
+            dropped = true;
+            socket.writePing(DroppingRelay.DROP_PING);
         }
     }
 
@@ -181,7 +176,7 @@ final class SessionConnection {
         socket.writeTextMessage(raw);
         String type = event.path("type").asText();
         session.serverEvent(new ServerEvent(System.currentTimeMillis(), type,
-                recordAudioPayloads || !event.has("delta") || !type.endsWith("audio.delta") ? raw : stripped(event, "delta")));
+                recordAudioPayloads || !type.equals(session.dialect().audioDelta()) ? raw : stripped(event, "delta")));
         if (++serverEvents == script.dropAfterServerEvents()) {
             drop();
         }
@@ -295,24 +290,25 @@ final class SessionConnection {
     private void updateSession(JsonNode update) {
         if (script.rejectsSessionUpdate()) {
             // As when the API refuses an update: nothing of it applies, the session keeps its defaults.
-            String param = session.dialect() == Dialect.GA ? "session.audio.output.format" : "session.output_audio_format";
-            throw RealtimeError.invalid("invalid_value", "Invalid value in session.update (simulated rejection).", param);
+            throw RealtimeError.invalid("invalid_value", "Invalid value in session.update (simulated rejection).",
+                    session.dialect().outputFormatParam());
         }
-        if (session.dialect() == Dialect.GA && update.path("type").asText().equals("transcription")) {
+        // Only GA has session.type; beta's schema has already refused the field.
+        if (update.path("type").asText().equals("transcription")) {
             throw RealtimeError.invalid("invalid_value", "Cannot change a realtime session into a transcription session.", "session.type");
         }
         if (update.has("model") && !update.get("model").asText().equals(config.model())) {
             throw RealtimeError.invalid("invalid_value", "Cannot update a session's model; it is fixed when the session is created.",
                     "session.model");
         }
-        String modalitiesField = session.dialect() == Dialect.GA ? "output_modalities" : "modalities";
+        String modalitiesField = session.dialect().modalitiesField();
         if (update.has(modalitiesField)) {
             checkModalities(update.get(modalitiesField), "session." + modalitiesField);
         }
-        JsonNode voice = session.dialect() == Dialect.GA ? update.at("/audio/output/voice") : update.path("voice");
+        JsonNode voice = session.dialect().voiceIn(update);
         if (!voice.isMissingNode() && audioProduced && !(voice.isTextual() ? voice.asText() : voice.path("id").asText()).equals(config.voice())) {
             throw RealtimeError.invalid("cannot_update_voice", "Cannot update a conversation's voice if assistant audio is present.",
-                    config.voiceParam());
+                    session.dialect().voiceParam());
         }
         config.apply(update);
         vad.reconfigure(config.inputEncoding(), config.turnDetection());
@@ -323,11 +319,9 @@ final class SessionConnection {
     private void checkModalities(JsonNode modalities, String param) {
         Set<String> set = new HashSet<>();
         modalities.forEach(m -> set.add(m.asText()));
-        boolean ok = session.dialect() == Dialect.GA ? set.size() == 1 : set.contains("text");
-        if (!ok) {
-            String supported = session.dialect() == Dialect.GA ? "['text'] and ['audio']" : "['text'] and ['audio', 'text']";
+        if (!session.dialect().acceptsModalities(set)) {
             throw RealtimeError.invalid("invalid_value", "Invalid modalities: " + modalities.toString().replace('"', '\'')
-                    + ". Supported combinations are: " + supported + ".", param);
+                    + ". Supported combinations are: " + session.dialect().supportedModalities() + ".", param);
         }
     }
 
@@ -456,11 +450,10 @@ final class SessionConnection {
             return;
         }
         String role = item.get("role").asText();
-        Dialect d = session.dialect();
         List<String> allowed = switch (role) {
-            case "assistant" -> List.of(d.assistantText());
+            case "assistant" -> List.of(session.dialect().assistantText());
             case "system" -> List.of("input_text");
-            default -> d == Dialect.GA ? List.of("input_text", "input_audio", "input_image") : List.of("input_text", "input_audio", "item_reference");
+            default -> session.dialect().userParts();
         };
         ArrayNode content = (ArrayNode) item.get("content");
         for (int i = 0; i < content.size(); i++) {
@@ -473,9 +466,7 @@ final class SessionConnection {
 
     private void announceItem(String previousItemId, ObjectNode item) {
         send(event(session.dialect().itemAdded()).put("previous_item_id", previousItemId).set("item", item.deepCopy()));
-        if (session.dialect() == Dialect.GA) {
-            send(event("conversation.item.done").put("previous_item_id", previousItemId).set("item", item.deepCopy()));
-        }
+        session.dialect().itemDone().ifPresent(done -> send(event(done).put("previous_item_id", previousItemId).set("item", item.deepCopy())));
     }
 
     private Conversation.Item existing(JsonNode event) {
@@ -515,8 +506,8 @@ final class SessionConnection {
             throw RealtimeError.invalid("conversation_already_has_active_response", "Conversation already has an active response in "
                     + "progress: " + active.id() + ". Wait until the response is finished before creating a new one.", null);
         }
-        if (params.has("output_modalities") || params.has("modalities")) {
-            String field = params.has("output_modalities") ? "output_modalities" : "modalities";
+        String field = session.dialect().modalitiesField();
+        if (params.has(field)) {
             checkModalities(params.get(field), "response." + field);
         }
         startResponse(params, inConversation);
@@ -526,23 +517,20 @@ final class SessionConnection {
         cancelTimer(idleTimer);
         session.responseStarted();
         Dialect d = session.dialect();
-        JsonNode modalities = params.has(d == Dialect.GA ? "output_modalities" : "modalities")
-                ? params.get(d == Dialect.GA ? "output_modalities" : "modalities") : config.modalities();
+        JsonNode modalities = params.has(d.modalitiesField()) ? params.get(d.modalitiesField()) : config.modalities();
         boolean textOnly = true;
         for (JsonNode m : modalities) {
             textOnly &= !m.asText().equals("audio");
         }
-        JsonNode format = d == Dialect.GA ? params.at("/audio/output/format") : params.path("output_audio_format");
+        JsonNode format = d.outputFormatIn(params);
         JsonNode formatJson = format.isMissingNode() ? config.outputFormatJson() : format;
-        String formatName = formatJson.isTextual() ? formatJson.asText() : formatJson.path("type").asText();
-        JsonNode voiceNode = d == Dialect.GA ? params.at("/audio/output/voice") : params.path("voice");
+        JsonNode voiceNode = d.voiceIn(params);
         String voice = voiceNode.isMissingNode() ? config.voice() : voiceNode.isTextual() ? voiceNode.asText() : voiceNode.path("id").asText();
         JsonNode tools = params.has("tools") ? params.get("tools") : config.tools();
         String toolChoice = params.has("tool_choice") ? params.get("tool_choice").asText("function") : config.toolChoice();
-        JsonNode maxTokens = params.has(d == Dialect.GA ? "max_output_tokens" : "max_response_output_tokens")
-                ? params.get(d == Dialect.GA ? "max_output_tokens" : "max_response_output_tokens") : config.maxOutputTokens();
+        JsonNode maxTokens = params.has(d.maxOutputTokensField()) ? params.get(d.maxOutputTokensField()) : config.maxOutputTokens();
         ResponseRun.Plan plan = new ResponseRun.Plan(script.reply(session.responseCount(),
-                params.path("instructions").isTextual() ? params.get("instructions").asText() : config.instructions()), textOnly, SessionConfig.encoding(formatName),
+                params.path("instructions").isTextual() ? params.get("instructions").asText() : config.instructions()), textOnly, d.encoding(formatJson),
                 formatJson.deepCopy(), voice, SessionConfig.functionNames(tools), !toolChoice.equals("none"), inConversation,
                 modalities.deepCopy(), maxTokens.deepCopy(), params.has("metadata") ? params.get("metadata").deepCopy() : null);
         ResponseRun run = new ResponseRun(this, plan, conversationId, session.responseCount());

@@ -17,7 +17,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.UnaryOperator;
 
 /**
  * A stand-in for Twilio Programmable Voice: the Calls REST API the Java SDK talks to, status
@@ -58,7 +57,7 @@ public final class FakeTwilio implements AutoCloseable {
         this.defaultScript = b.defaultScript;
         this.scripts.putAll(b.scripts);
         Vertx vertx = b.vertx != null ? b.vertx : Vertx.vertx();
-        UrlRewriter rewriter = new UrlRewriter(b.rewrites, b.resolver);
+        UrlRewriter rewriter = new UrlRewriter(b.rewrites);
         WebSocketClient webSockets = vertx.createWebSocketClient(new WebSocketClientOptions()
                 .setMaxFrameSize(1024 * 1024).setMaxMessageSize(16 * 1024 * 1024).setMaxConnections(10_000)
                 .setConnectTimeout(10_000));
@@ -119,18 +118,9 @@ public final class FakeTwilio implements AutoCloseable {
         return Optional.ofNullable(calls.get(sid));
     }
 
-    public List<SimulatedCall> callsTo(String to) {
-        return calls().stream().filter(c -> c.to().equals(to)).toList();
-    }
-
     public Optional<SimulatedCall> lastCall() {
         List<SimulatedCall> all = calls();
         return all.isEmpty() ? Optional.empty() : Optional.of(all.getLast());
-    }
-
-    /** Calls not yet in a terminal state. */
-    public long activeCallCount() {
-        return calls.values().stream().filter(c -> !c.isEnded()).count();
     }
 
     @Override
@@ -186,7 +176,6 @@ public final class FakeTwilio implements AutoCloseable {
         private CallerScript defaultScript = CallerScript.answer();
         private final Map<String, CallerScript> scripts = new LinkedHashMap<>();
         private final List<UrlRewriter.Rule> rewrites = new ArrayList<>();
-        private UnaryOperator<String> resolver;
         private Duration dialDelay = Duration.ofMillis(50);
         private Duration ringDelay = Duration.ofMillis(50);
         private Set<String> allowedCallingCodes = Set.of();
@@ -248,12 +237,6 @@ public final class FakeTwilio implements AutoCloseable {
          */
         public Builder urlRewrite(String fromPrefix, String toPrefix) {
             rewrites.add(new UrlRewriter.Rule(Objects.requireNonNull(fromPrefix), Objects.requireNonNull(toPrefix)));
-            return this;
-        }
-
-        /** A catch-all mapping for URLs no {@link #urlRewrite} rule matched. */
-        public Builder urlResolver(UnaryOperator<String> resolver) {
-            this.resolver = resolver;
             return this;
         }
 

@@ -172,11 +172,6 @@ public final class SimulatedStream {
         return playback.playedBytesAt(nowNs()) / 8;
     }
 
-    /** Outbound audio heard by stream time {@code streamMs}. */
-    public synchronized long heardMsAt(long streamMs) {
-        return playback.playedBytesAt(streamMs * 1_000_000) / 8;
-    }
-
     /** How much of the run playing at stream time {@code streamMs} had been heard by then; 0 when idle. */
     public synchronized long runPlayedMsAt(long streamMs) {
         long ns = streamMs * 1_000_000;

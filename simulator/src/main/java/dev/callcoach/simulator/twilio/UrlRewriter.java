@@ -1,7 +1,6 @@
 package dev.callcoach.simulator.twilio;
 
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /**
  * Maps the public URLs an application hands to Twilio (its TwiML, callback and {@code wss://} stream
@@ -9,7 +8,7 @@ import java.util.function.UnaryOperator;
  * {@code ws://127.0.0.1:8081}. Signatures are always computed over the URL before rewriting,
  * exactly what the application validates against.
  */
-record UrlRewriter(List<Rule> rules, UnaryOperator<String> resolver) {
+record UrlRewriter(List<Rule> rules) {
 
     record Rule(String fromPrefix, String toPrefix) {
     }
@@ -24,6 +23,6 @@ record UrlRewriter(List<Rule> rules, UnaryOperator<String> resolver) {
                 return rule.toPrefix() + url.substring(rule.fromPrefix().length());
             }
         }
-        return resolver == null ? url : resolver.apply(url);
+        return url;
     }
 }

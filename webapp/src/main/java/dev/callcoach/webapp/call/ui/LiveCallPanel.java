@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Span;
 import dev.callcoach.contracts.channel.CallEnded;
 import dev.callcoach.contracts.channel.CallStatus;
 import dev.callcoach.contracts.channel.CallStatusChanged;
+import dev.callcoach.contracts.channel.ReportStatusChanged;
 import dev.callcoach.contracts.channel.TranscriptEvent;
 import dev.callcoach.webapp.base.Durations;
 
@@ -99,6 +100,7 @@ class LiveCallPanel extends Section {
             case LiveFeed.Event(TranscriptEvent line, Instant at) -> transcript.show(line);
             case LiveFeed.Event(CallEnded ended, Instant at) -> end(timeline.status(), CallEnding.of(ended.reason()), true,
                     ended.counted(), at);
+            case LiveFeed.Event(ReportStatusChanged report, Instant at) -> { } // the coaching report is not shown yet
             case LiveFeed.ConnectionLost(Instant at) -> {
                 if (timeline.ending() == null) {
                     end(timeline.status(), CallEnding.CONNECTION_LOST, false, true, at);

@@ -115,13 +115,6 @@ class ScenarioForm extends FormLayout {
         return inputs.get(key);
     }
 
-    /** Shows every field's problem, touched or not (e.g. when the person tries to go on). */
-    void touchAll() {
-        touched.addAll(inputs.keySet());
-        touched.add(FieldError.VOICE);
-        showErrors();
-    }
-
     private void watch(String key, Component input) {
         ((HasValue<?, ?>) input).addValueChangeListener(change -> {
             if (input instanceof TextFieldBase<?, ?> text) {
