@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
 final class BackendProbe {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Generous: the first scrape of a JVM busy with calls, on a loaded machine, took over 10 s once. */
+    private static final Duration SCRAPE_TIMEOUT = Duration.ofSeconds(30);
+
     private final URI metrics;
     private final long pid;
 
@@ -32,7 +35,7 @@ final class BackendProbe {
 
     PrometheusText metrics() {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(metrics).timeout(SCRAPE_TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(metrics + " answered " + response.statusCode());
