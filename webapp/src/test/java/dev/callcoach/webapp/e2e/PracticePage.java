@@ -42,6 +42,13 @@ final class PracticePage {
         return this;
     }
 
+    /** Waits until the catalog has arrived and picks the scenario of this name. */
+    PracticePage chooseScenario(String name) {
+        wait.until(d -> d.findElement(By.id("scenario")).getDomAttribute("disabled") == null);
+        selectOption("scenario", name);
+        return this;
+    }
+
     /** Types into a scenario field (text, number or text area) by its key. */
     PracticePage fill(String fieldKey, String value) {
         type(By.cssSelector("#field-" + fieldKey + " input, #field-" + fieldKey + " textarea"), value);

@@ -3,22 +3,17 @@ package dev.callcoach.webapp.report.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import dev.callcoach.contracts.channel.ReportDetails;
 import dev.callcoach.contracts.channel.ReportState;
-import dev.callcoach.webapp.base.UserFacingException;
 import dev.callcoach.contracts.channel.ReportStatusChanged;
+import dev.callcoach.webapp.base.UserFacingException;
 import dev.callcoach.webapp.base.ui.UiTasks;
 import dev.callcoach.webapp.report.ReportService;
-import dev.callcoach.webapp.report.ReportText;
 
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -26,7 +21,7 @@ import java.util.function.Supplier;
 /**
  * A finished call's feedback: "Preparing your feedback…", then the report, or why there is none. Follows the
  * backend's {@code report.status} events under a call, or opens a kept link; either way it holds the report's
- * token, the only key to it, and never shows it except in the link.
+ * token, the only key to it, and shows it nowhere but in the link.
  */
 public class ReportPanel extends Section {
 
@@ -34,12 +29,7 @@ public class ReportPanel extends Section {
     final Button retry = new Button("Retry");
     final Button checkAgain = new Button("Check again");
     final ReportSheet sheet = new ReportSheet();
-    final Paragraph keep = new Paragraph();
-    final Anchor link = new Anchor();
-    final Button copy = new Button("Copy transcript");
-    final Anchor download = new Anchor();
-    final Button delete = new Button("Delete this transcript and report");
-    private final Div actions = new Div(copy, download, delete);
+    final ReportKeeping keeping = new ReportKeeping(this::delete);
 
     private final ReportService reports;
     private final UiTasks tasks;
@@ -65,17 +55,7 @@ public class ReportPanel extends Section {
         retry.addClickListener(click -> retry());
         checkAgain.setId("report-check-again");
         checkAgain.addClickListener(click -> load());
-        keep.setId("report-keep");
-        link.setId("report-link");
-        copy.setId("report-copy");
-        copy.addClickListener(click -> copyTranscript());
-        download.setId("report-download");
-        download.setText("Download transcript and report");
-        delete.setId("report-delete");
-        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        delete.addClickListener(click -> delete());
-        actions.addClassName("cc-actions");
-        add(new H2("Your feedback"), status, retry, checkAgain, sheet, keep, actions);
+        add(new H2("Your feedback"), status, retry, checkAgain, sheet, keeping);
         reset();
     }
 
@@ -98,7 +78,6 @@ public class ReportPanel extends Section {
         if (event.reportToken() != null) {
             sessionId = event.sessionId();
             token = event.reportToken();
-            keep(null);
         }
         setVisible(true);
         switch (event.state()) {
@@ -140,7 +119,6 @@ public class ReportPanel extends Section {
 
     private void details(ReportDetails fetched) {
         details = fetched;
-        keep(fetched);
         switch (fetched.state()) {
             case READY -> show(ReportWords.READY);
             case FAILED -> {
@@ -150,10 +128,8 @@ public class ReportPanel extends Section {
             case PREPARING -> preparing();
             case NONE -> show(ReportWords.none(null));
         }
-        if (fetched.state() != ReportState.PREPARING) {
-            sheet.show(fetched);
-            sheet.setVisible(true);
-        }
+        sheet.show(fetched);
+        sheet.setVisible(fetched.state() == ReportState.READY || fetched.state() == ReportState.FAILED);
     }
 
     private void retry() {
@@ -167,7 +143,6 @@ public class ReportPanel extends Section {
     }
 
     private void delete() {
-        delete.setEnabled(false);
         UUID session = sessionId;
         String key = token;
         background(() -> {
@@ -180,14 +155,6 @@ public class ReportPanel extends Section {
         });
     }
 
-    private void copyTranscript() {
-        if (details != null) {
-            getUI().ifPresent(ui -> ui.getPage().executeJs("return navigator.clipboard.writeText($0)",
-                    ReportText.transcript(details.transcript())));
-            Notification.show("Transcript copied.");
-        }
-    }
-
     /** One state on screen: its status line; the link while there is one, the actions once fetched. */
     private void show(String words) {
         status.setText(words == null ? "" : words);
@@ -195,31 +162,7 @@ public class ReportPanel extends Section {
         retry.setEnabled(true);
         checkAgain.setVisible(false);
         sheet.setVisible(false);
-        keep.setVisible(token != null);
-        actions.setVisible(token != null && details != null);
-        delete.setEnabled(true);
-    }
-
-    /** "Keep this link…", with the date once the backend has said when it deletes the report. */
-    private void keep(ReportDetails fetched) {
-        String href = ReportView.link(sessionId, token);
-        link.setHref(href);
-        link.setText(href);
-        // Shown whole, as the browser resolves it, so it can be copied as it reads.
-        link.getElement().executeJs("this.textContent = this.href");
-        keep.removeAll();
-        keep.add(new Span(ReportWords.keep(fetched == null ? null : fetched.expiresAt())), link);
-        if (fetched != null) {
-            byte[] markdown = ReportText.markdown(fetched, title.isEmpty() ? fetched.scenarioId() : title)
-                    .getBytes(StandardCharsets.UTF_8);
-            download.setHref(event -> {
-                event.setFileName("callcoach-report.md");
-                event.setContentType("text/markdown; charset=utf-8");
-                event.setContentLength(markdown.length);
-                event.getOutputStream().write(markdown);
-            });
-            download.getElement().setAttribute("download", true);
-        }
+        keeping.show(sessionId, token, details, title);
     }
 
     private <T> void background(Supplier<T> work, Consumer<T> onResult) {
@@ -234,9 +177,10 @@ public class ReportPanel extends Section {
                 show(message);
                 checkAgain.setVisible(token != null);
             } else {
+                // The report is still on screen and still there: say what failed and let it be tried again.
                 Notification.show(message);
                 retry.setEnabled(true);
-                delete.setEnabled(true);
+                keeping.deleteFailed();
             }
         });
     }

@@ -46,8 +46,8 @@ class ReportSheet extends Div {
             said.addClassName("cc-report-line");
             lines.add(said);
         }
+        // Closed: the live call above already shows it; the copy, the download and a kept link need it whole.
         Details transcript = new Details("Transcript (" + details.transcript().size() + " lines)", lines);
-        transcript.setOpened(report == null);
         add(transcript);
     }
 

@@ -30,7 +30,7 @@ public class ReportView extends Div implements HasUrlParameter<String> {
     private UUID sessionId;
 
     public ReportView(ReportService reports, UiTasks tasks) {
-        addClassName("cc-practice");
+        addClassNames("cc-practice", "cc-report-page");
         panel = new ReportPanel(reports, tasks, true);
         Anchor practise = new Anchor("", "Practise another call");
         practise.setId("practise-another");
