@@ -106,7 +106,7 @@ class CoachingReportBrowserTest {
             if (i == 0) {
                 assertThat(feedback.keepText()).startsWith("Keep this link to come back to your feedback until ");
                 keptLink = feedback.link();
-                Gallery.shoot(browser.driver(), "report-ready", "report");
+                Gallery.shoot(browser.driver(), "report-ready", "report-summary");
             }
         }
     }
@@ -119,7 +119,7 @@ class CoachingReportBrowserTest {
         browser.driver().get(keptLink);
         FeedbackSection feedback = new FeedbackSection(browser.driver());
         assertThat(feedback.awaitCriteria()).isNotEmpty();
-        Gallery.shoot(browser.driver(), "report-link", "report");
+        Gallery.shoot(browser.driver(), "report-link", "report-summary");
 
         feedback.delete();
 
