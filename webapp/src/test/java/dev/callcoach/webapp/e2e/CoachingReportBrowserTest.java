@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,6 +107,12 @@ class CoachingReportBrowserTest {
             if (i == 0) {
                 assertThat(feedback.keepText()).startsWith("Keep this link to come back to your feedback until ");
                 keptLink = feedback.link();
+                assertThat(feedback.download()).startsWith("# Practice call: " + name)
+                        .contains("### " + expectedNames.getFirst() + ": ").contains("## Transcript");
+                browser.driver().executeCdpCommand("Browser.grantPermissions", Map.of("permissions",
+                        List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+                assertThat(feedback.copyTranscript()).isEqualTo("Transcript copied.");
+                assertThat(feedback.clipboard()).isEqualTo(String.join("\n", transcript) + "\n");
                 Gallery.shoot(browser.driver(), "report-ready", "report-summary");
             }
         }

@@ -1,6 +1,7 @@
 package dev.callcoach.webapp.e2e;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -60,6 +61,27 @@ final class FeedbackSection {
 
     String keepText() {
         return driver.findElement(By.id("report-keep")).getText();
+    }
+
+    /** What "Download transcript and report" gives, fetched by the page itself. */
+    String download() {
+        String href = driver.findElement(By.id("report-download")).getDomProperty("href");
+        return (String) ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(r => r.text()).then(done, e => done('failed: ' + e));", href);
+    }
+
+    /** Clicks "Copy transcript" and returns what the page then says. */
+    String copyTranscript() {
+        driver.findElement(By.id("report-copy")).click();
+        return wait.until(d -> d.findElements(By.tagName("vaadin-notification-card")).stream()
+                .map(card -> card.getDomProperty("textContent").trim()).filter(text -> !text.isEmpty())
+                .findFirst().orElse(null));
+    }
+
+    /** What the clipboard holds. */
+    String clipboard() {
+        return (String) ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "navigator.clipboard.readText().then(done, e => done('failed: ' + e));");
     }
 
     void retry() {

@@ -1,6 +1,7 @@
 package dev.callcoach.webapp.e2e;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.TimeoutException;
@@ -383,9 +384,12 @@ final class PracticePage {
         pick(selectId, By.cssSelector("#" + selectId + " vaadin-select-list-box vaadin-select-item:not([value=''])"));
     }
 
-    /** Opens the select's list (its items live in the select itself); a click that lands too early is repeated. */
+    /**
+     * Opens the select's list (its items live in the select itself); a click that lands too early, or on something
+     * still moving over it (at phone width the sticky call bar, while the page settles), is repeated.
+     */
     private void open(String selectId) {
-        wait.until(d -> {
+        new WebDriverWait(driver, PATIENCE).ignoring(ElementClickInterceptedException.class).until(d -> {
             WebElement select = d.findElement(By.id(selectId));
             if (select.getDomAttribute("opened") == null) {
                 ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", select);

@@ -28,7 +28,13 @@ class ReportKeeping extends Div {
         keep.setId("report-keep");
         link.setId("report-link");
         copy.setId("report-copy");
-        copy.addClickListener(click -> copyTranscript());
+        // Copied in the browser, inside the click: browsers allow the clipboard only during a user's gesture.
+        copy.getElement().executeJs("this.addEventListener('click', () => navigator.clipboard.writeText(this.transcript)"
+                + ".then(() => this.dispatchEvent(new CustomEvent('copied')),"
+                + " () => this.dispatchEvent(new CustomEvent('copy-failed'))))");
+        copy.getElement().addEventListener("copied", event -> Notification.show("Transcript copied."));
+        copy.getElement().addEventListener("copy-failed",
+                event -> Notification.show("This browser didn't let us copy. Download the transcript instead."));
         download.setId("report-download");
         // A link that looks like its neighbours; the browser saves what it points at.
         download.add(new Button("Download transcript and report"));
@@ -60,6 +66,7 @@ class ReportKeeping extends Div {
         keep.removeAll();
         keep.add(new Span(ReportWords.keep(details == null ? null : details.expiresAt())), link);
         if (details != null) {
+            copy.getElement().setProperty("transcript", ReportText.transcript(details.transcript()));
             byte[] markdown = ReportText.markdown(details, title.isEmpty() ? details.scenarioId() : title)
                     .getBytes(StandardCharsets.UTF_8);
             download.setHref(event -> {
@@ -74,12 +81,5 @@ class ReportKeeping extends Div {
     /** A delete that failed: it can be tried again. */
     void deleteFailed() {
         delete.setEnabled(true);
-    }
-
-    private void copyTranscript() {
-        if (details != null) {
-            getElement().executeJs("return navigator.clipboard.writeText($0)", ReportText.transcript(details.transcript()));
-            Notification.show("Transcript copied.");
-        }
     }
 }
