@@ -142,6 +142,11 @@ final class PracticePage {
         return driver.findElement(error).getText();
     }
 
+    /** The problem under the phone number once it says {@code expectedStart}: a new number's check takes a round trip. */
+    String phoneErrorStartingWith(String expectedStart) {
+        return textStartingWith(By.cssSelector("#phone-number [slot='error-message']"), expectedStart);
+    }
+
     /** Why the Call button is off, once it says {@code expectedStart}. */
     String blockedReasonStartingWith(String expectedStart) {
         By reason = By.id("call-blocked-reason");

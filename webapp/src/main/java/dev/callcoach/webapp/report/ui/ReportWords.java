@@ -12,7 +12,7 @@ final class ReportWords {
     static final String READY = "Here is your feedback.";
     static final String FAILED = "Feedback isn't available for this call. The transcript is kept: you can try again.";
     static final String DELETED = "Your transcript and report are deleted. The link to them no longer works.";
-    static final String NO_LINK = "Your feedback is ready, but this page missed its link. Please practise again to get feedback.";
+    static final String NO_LINK = "Feedback for this call was prepared, but this page missed the link to it, so it can't be shown here.";
     static final String BAD_LINK = "This link isn't complete: copy the whole link, including the part after #.";
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
