@@ -17,7 +17,7 @@ class LayeringTest {
     @Test
     void servicesAndClientsKnowNothingOfTheUi() {
         noClasses().that().resideInAnyPackage("..call.service..", "..channel..", "..twilio..", "..limit..",
-                        "..turnstile..", "dev.callcoach.webapp.base")
+                        "..turnstile..", "dev.callcoach.webapp.base", "dev.callcoach.webapp.report")
                 .should().dependOnClassesThat().resideInAnyPackage("..ui..", "com.vaadin..")
                 .check(PRODUCTION);
     }

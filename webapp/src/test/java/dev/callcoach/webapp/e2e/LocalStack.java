@@ -1,6 +1,7 @@
 package dev.callcoach.webapp.e2e;
 
 import dev.callcoach.simulator.demo.DemoStack;
+import dev.callcoach.simulator.responses.FakeResponses;
 import dev.callcoach.simulator.twilio.FakeTwilio;
 import dev.callcoach.webapp.Application;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -75,6 +76,11 @@ final class LocalStack implements AutoCloseable {
     /** The simulated Twilio: scripts what each simulated phone does when called. */
     FakeTwilio twilio() {
         return stack.twilio();
+    }
+
+    /** The simulated Responses API that grades calls: switches its faults on and off. */
+    FakeResponses responses() {
+        return stack.realtime().responses();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.callcoach.webapp.e2e;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.TimeoutException;
@@ -39,6 +40,13 @@ final class PracticePage {
     PracticePage chooseScenario() {
         wait.until(d -> d.findElement(By.id("scenario")).getDomAttribute("disabled") == null);
         selectFirstOption("scenario");
+        return this;
+    }
+
+    /** Waits until the catalog has arrived and picks the scenario of this name. */
+    PracticePage chooseScenario(String name) {
+        wait.until(d -> d.findElement(By.id("scenario")).getDomAttribute("disabled") == null);
+        selectOption("scenario", name);
         return this;
     }
 
@@ -132,6 +140,11 @@ final class PracticePage {
         By error = By.cssSelector("#phone-number [slot='error-message']");
         wait.until(d -> !d.findElement(error).getText().isBlank());
         return driver.findElement(error).getText();
+    }
+
+    /** The problem under the phone number once it says {@code expectedStart}: a new number's check takes a round trip. */
+    String phoneErrorStartingWith(String expectedStart) {
+        return textStartingWith(By.cssSelector("#phone-number [slot='error-message']"), expectedStart);
     }
 
     /** Why the Call button is off, once it says {@code expectedStart}. */
@@ -376,9 +389,12 @@ final class PracticePage {
         pick(selectId, By.cssSelector("#" + selectId + " vaadin-select-list-box vaadin-select-item:not([value=''])"));
     }
 
-    /** Opens the select's list (its items live in the select itself); a click that lands too early is repeated. */
+    /**
+     * Opens the select's list (its items live in the select itself); a click that lands too early, or on something
+     * still moving over it (at phone width the sticky call bar, while the page settles), is repeated.
+     */
     private void open(String selectId) {
-        wait.until(d -> {
+        new WebDriverWait(driver, PATIENCE).ignoring(ElementClickInterceptedException.class).until(d -> {
             WebElement select = d.findElement(By.id(selectId));
             if (select.getDomAttribute("opened") == null) {
                 ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", select);

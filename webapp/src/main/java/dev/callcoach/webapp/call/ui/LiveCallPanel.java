@@ -13,6 +13,7 @@ import dev.callcoach.contracts.channel.CallStatusChanged;
 import dev.callcoach.contracts.channel.ReportStatusChanged;
 import dev.callcoach.contracts.channel.TranscriptEvent;
 import dev.callcoach.webapp.base.Durations;
+import dev.callcoach.webapp.report.ui.ReportPanel;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -33,13 +34,15 @@ class LiveCallPanel extends Section {
     final TranscriptView transcript = new TranscriptView();
     final Button endCall = new Button("End call");
     final Button practiceAgain = new Button("Practice again");
+    final ReportPanel report;
 
     private boolean simulated;
     private boolean endRequested;
     private Instant answeredAt;
     private Instant stoppedAt;
 
-    LiveCallPanel(Runnable onEndCall, Runnable onPracticeAgain) {
+    LiveCallPanel(ReportPanel report, Runnable onEndCall, Runnable onPracticeAgain) {
+        this.report = report;
         setId("live-call");
         addClassName("cc-live");
         simulatedBadge.setId("simulated-badge");
@@ -70,7 +73,7 @@ class LiveCallPanel extends Section {
         practiceAgain.addClickListener(click -> onPracticeAgain.run());
         Div actions = new Div(endCall, practiceAgain);
         actions.addClassName("cc-actions");
-        add(heading, summary, timeline, status, transcript, actions);
+        add(heading, summary, timeline, status, transcript, report, actions);
     }
 
     /** Starts showing a freshly placed call. */
@@ -83,6 +86,8 @@ class LiveCallPanel extends Section {
         summary.setText(scenario + " · AI voice: " + voice);
         timeline.reset();
         transcript.clear();
+        report.reset();
+        report.title(scenario);
         timer.setText("0:00");
         clock.setVisible(false);
         endCall.setText("End call");
@@ -98,6 +103,7 @@ class LiveCallPanel extends Section {
         switch (item) {
             case LiveFeed.Event(CallStatusChanged change, Instant at) -> status(change, at);
             case LiveFeed.Event(TranscriptEvent line, Instant at) -> transcript.show(line);
+            case LiveFeed.Event(ReportStatusChanged change, Instant at) -> report.status(change);
             case LiveFeed.Event(CallEnded ended, Instant at) -> end(timeline.status(), CallEnding.of(ended.reason()), true,
                     ended.counted(), at);
             case LiveFeed.Event(ReportStatusChanged report, Instant at) -> { } // the coaching report is not shown yet

@@ -20,6 +20,8 @@ import dev.callcoach.webapp.call.service.CallService;
 import dev.callcoach.webapp.call.service.PhoneLimitService;
 import dev.callcoach.webapp.call.service.ScenarioService;
 import dev.callcoach.webapp.limit.ClientIpResolver;
+import dev.callcoach.webapp.report.ReportService;
+import dev.callcoach.webapp.report.ui.ReportPanel;
 import dev.callcoach.webapp.turnstile.TurnstileVerifier;
 
 import java.time.Clock;
@@ -41,7 +43,7 @@ public class PracticeView extends Div {
     final HumanCheck humanCheck;
     final CallStep callStep;
     final Section formPanel = new Section();
-    final LiveCallPanel live = new LiveCallPanel(this::endCall, this::practiceAgain);
+    final LiveCallPanel live;
 
     private final CallService calls;
     private final ClientIpResolver clientIps;
@@ -56,12 +58,14 @@ public class PracticeView extends Div {
     private volatile boolean detached;
 
     public PracticeView(ScenarioService scenarios, PhoneLimitService phoneLimits, CallService calls,
-                        TurnstileVerifier turnstile, ClientIpResolver clientIps, UiTasks tasks, Clock clock) {
+                        TurnstileVerifier turnstile, ClientIpResolver clientIps, ReportService reports, UiTasks tasks,
+                        Clock clock) {
         this.calls = calls;
         this.clientIps = clientIps;
         this.tasks = tasks;
         this.clock = clock;
         addClassName("cc-practice");
+        live = new LiveCallPanel(new ReportPanel(reports, tasks, false), this::endCall, this::practiceAgain);
         notices = new Notices(calls.availability());
         scenarioStep = new ScenarioStep(scenarios, tasks, notices, this::updateCallButton);
         phone = new PhoneInput(new PhoneRules(), browserRegion(), check -> phoneChanged());

@@ -29,6 +29,7 @@ import dev.callcoach.webapp.channel.SessionListener;
 import dev.callcoach.webapp.channel.Subscription;
 import dev.callcoach.webapp.limit.ClientIpResolver;
 import dev.callcoach.webapp.limit.IpLimitProperties;
+import dev.callcoach.webapp.report.ReportService;
 import dev.callcoach.webapp.testing.ManualTicker;
 import dev.callcoach.webapp.testing.MutableClock;
 import dev.callcoach.webapp.turnstile.TurnstileProperties;
@@ -85,6 +86,7 @@ abstract class PracticePageTestBase extends BrowserlessTest {
     final ScenarioService scenarios = mock(ScenarioService.class);
     final PhoneLimitService phoneLimits = mock(PhoneLimitService.class);
     final CallService calls = mock(CallService.class);
+    final ReportService reports = mock(ReportService.class);
     final ManualTicker ticker = new ManualTicker();
     final MutableClock clock = new MutableClock(NOW);
     final AtomicBoolean unsubscribed = new AtomicBoolean();
@@ -142,7 +144,7 @@ abstract class PracticePageTestBase extends BrowserlessTest {
                 URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:1"), Duration.ofSeconds(1)),
                 HttpClient.newHttpClient());
         ClientIpResolver ips = new ClientIpResolver(new IpLimitProperties(10, Duration.ofMinutes(15), "", 1000));
-        PracticeView view = new PracticeView(scenarios, phoneLimits, calls, turnstileOff, ips,
+        PracticeView view = new PracticeView(scenarios, phoneLimits, calls, turnstileOff, ips, reports,
                 new UiTasks(Runnable::run, ticker), clock);
         UI.getCurrent().add(view);
         settle();
