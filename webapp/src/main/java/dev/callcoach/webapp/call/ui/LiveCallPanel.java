@@ -106,7 +106,6 @@ class LiveCallPanel extends Section {
             case LiveFeed.Event(ReportStatusChanged change, Instant at) -> report.status(change);
             case LiveFeed.Event(CallEnded ended, Instant at) -> end(timeline.status(), CallEnding.of(ended.reason()), true,
                     ended.counted(), at);
-            case LiveFeed.Event(ReportStatusChanged report, Instant at) -> { } // the coaching report is not shown yet
             case LiveFeed.ConnectionLost(Instant at) -> {
                 if (timeline.ending() == null) {
                     end(timeline.status(), CallEnding.CONNECTION_LOST, false, true, at);
