@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,15 +86,29 @@ class IpAbuseRunTest {
     }
 
     @Test
-    void postgresTwoInstancesWithAnOutage() {
+    void postgresOneInstanceWithAnOutage() throws SQLException {
+        postgresWithAnOutage(1);
+    }
+
+    @Test
+    void postgresTwoInstancesWithAnOutage() throws SQLException {
+        postgresWithAnOutage(2);
+    }
+
+    private void postgresWithAnOutage(int instanceCount) throws SQLException {
+        emptyTable();
         IpLimitProperties properties = new IpLimitProperties(LIMIT, Duration.ofMinutes(15), TRUSTED_HEADER, MAX_TRACKED, 64,
                 "postgres://postgres:postgres@localhost:" + port + "/postgres");
-        SimpleMeterRegistry metersA = new SimpleMeterRegistry();
-        SimpleMeterRegistry metersB = new SimpleMeterRegistry();
-        try (PostgresIpBuckets first = PostgresIpBuckets.connect(properties, metersA);
-             PostgresIpBuckets second = PostgresIpBuckets.connect(properties, metersB)) {
-            Run run = new Run(new ClientIpResolver(properties),
-                    List.of(new IpLimiter(properties, first, metersA), new IpLimiter(properties, second, metersB)));
+        List<SimpleMeterRegistry> meters = new ArrayList<>();
+        List<PostgresIpBuckets> buckets = new ArrayList<>();
+        List<IpLimiter> limiters = new ArrayList<>();
+        try {
+            for (int i = 0; i < instanceCount; i++) {
+                meters.add(new SimpleMeterRegistry());
+                buckets.add(PostgresIpBuckets.connect(properties, meters.get(i)));
+                limiters.add(new IpLimiter(properties, buckets.get(i), meters.get(i)));
+            }
+            Run run = new Run(new ClientIpResolver(properties), limiters);
 
             run.attack("up");
             stopPostgres();
@@ -99,16 +116,20 @@ class IpAbuseRunTest {
             restartPostgres();
             run.againAfterOutage();
 
-            double fromMemory = metersA.get("callcoach.ip_limit.database_unavailable").counter().count()
-                    + metersB.get("callcoach.ip_limit.database_unavailable").counter().count();
-            // Right after the restart an instance may still find its old connections dead: the few attempts
-            // then are counted in memory too, where the clients that try are spent as well.
+            double fromMemory = meters.stream().mapToDouble(m -> m.get("callcoach.ip_limit.database_unavailable").counter().count()).sum();
+            // Not every attempt in the outage: the first ones on a dead connection are refused as busy. And right
+            // after the restart an instance may still find old connections dead: a few are counted in memory too.
             assertThat(fromMemory).as("decided in memory while PostgreSQL was down")
-                    .isBetween((double) run.attemptsInOutage(), run.attemptsInOutage() + 20.0);
-            double busyMetric = metersA.get("callcoach.ip_limit.busy").counter().count()
-                    + metersB.get("callcoach.ip_limit.busy").counter().count();
+                    .isPositive().isLessThanOrEqualTo(run.attemptsInOutage() + 20.0);
+            double busyMetric = meters.stream().mapToDouble(m -> m.get("callcoach.ip_limit.busy").counter().count()).sum();
             assertThat(run.busy()).as("busy refusals counted").isPositive().isEqualTo((long) busyMetric);
-            run.print("PostgreSQL, two instances, stopped part-way (outage table of " + MAX_TRACKED + " clients per instance)");
+            if (instanceCount == 1) {
+                assertThat(run.mostInWindow()).as("one instance: the limit holds through the outage").isLessThanOrEqualTo(LIMIT);
+            }
+            run.print("PostgreSQL, " + instanceCount + (instanceCount == 1 ? " instance" : " instances")
+                    + ", stopped part-way (outage table of " + MAX_TRACKED + " clients per instance)");
+        } finally {
+            buckets.forEach(PostgresIpBuckets::close);
         }
     }
 
@@ -263,6 +284,11 @@ class IpAbuseRunTest {
                 assertThat(client.getValue().get()).as("placements granted in an outage to %s", client.getKey())
                         .isLessThanOrEqualTo(LIMIT);
             }
+            for (Map.Entry<String, AtomicInteger> client : grantedInWindow.entrySet()) {
+                // Each instance remembers what it granted while the database was up; it cannot know the others'.
+                assertThat(client.getValue().get()).as("placements granted to %s in the window", client.getKey())
+                        .isLessThanOrEqualTo(LIMIT * instances.size());
+            }
         }
 
         private void decide(Attempt attempt, IpLimiter limiter, int instance) {
@@ -301,6 +327,10 @@ class IpAbuseRunTest {
             return most(granted);
         }
 
+        int mostInWindow() {
+            return most(grantedInWindow);
+        }
+
         private static int most(Map<String, AtomicInteger> perClient) {
             return perClient.values().stream().mapToInt(AtomicInteger::get).max().orElse(0);
         }
@@ -323,7 +353,8 @@ class IpAbuseRunTest {
                 table.append("| most one client got from one instance's memory, database down (limit ").append(LIMIT)
                         .append(" per instance) | ").append(most(grantedInOutage)).append(" |\n");
             }
-            table.append("| most one client got in the window, all phases and instances | ").append(most(grantedInWindow)).append(" |\n")
+            table.append("| most one client got in the window, all phases and instances (limit ").append(LIMIT)
+                    .append(instances.size() > 1 ? " per instance" : "").append(") | ").append(most(grantedInWindow)).append(" |\n")
                     .append("| placements past the limit in force | 0 |\n");
             System.out.println(table);
             synchronized (report) {
@@ -357,6 +388,13 @@ class IpAbuseRunTest {
                 "::ffff:zz%d", "${jndi:ldap://x/%d}", "1.2.3.%d'--", "fe80::%d;rm", "%d", "0x7f.0.0.%d",
                 "2001:db8::g%d", "[2001:db8::%d", "1.2.3.4.%d", "\u0661.\u0662.\u0663.%d");
         return kinds.get(i % kinds.size()).formatted(i);
+    }
+
+    private static void emptyTable() throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + PostgresIpBuckets.TABLE);
+        }
     }
 
     private static String hex(int value) {
