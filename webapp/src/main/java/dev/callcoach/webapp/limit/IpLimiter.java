@@ -64,7 +64,7 @@ public final class IpLimiter {
             busyRefusals.increment();
             if (busySpell.compareAndSet(false, true)) {
                 log.warn("event=ip_limit_busy reason=\"tracked-client table full (none refilled) or database busy\" "
-                        + "effect=\"new clients refused until allowances refill\"");
+                        + "effect=\"placements refused as busy until allowances refill or the database answers\"");
             }
             return new Decision(false, BUSY_RETRY, true);
         }
