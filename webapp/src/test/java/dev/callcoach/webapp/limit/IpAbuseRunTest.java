@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -208,14 +210,14 @@ class IpAbuseRunTest {
                 attempts.add(new Attempt("rotating X-Forwarded-For, one client (500)", "198.18.0.9", "198.18.0.9",
                         "10." + i / 256 + "." + i % 256 + ".7"));
             }
-            java.util.Collections.shuffle(attempts, random);
+            Collections.shuffle(attempts, random);
             run(attempts);
             rows.keySet().forEach(kind -> rows.get(kind).phase.compareAndSet(null, phase));
         }
 
         /**
          * Thousands of new IPv4 addresses, once each: more than the table holds. Then the clients at their
-         * limit try again: the flood must not have reset them. With {@code outageOnly}, the clients that
+         * limit try again: the flood must not have reset them. With {@code inOutage} (PostgreSQL stopped), the clients that
          * spent their allowance in PostgreSQL try again first, counted on each instance's own.
          */
         void attackThenOverflow(boolean inOutage) {
@@ -368,7 +370,7 @@ class IpAbuseRunTest {
     }
 
     private static final class Row {
-        final java.util.concurrent.atomic.AtomicReference<String> phase = new java.util.concurrent.atomic.AtomicReference<>();
+        final AtomicReference<String> phase = new AtomicReference<>();
         final AtomicInteger attempts = new AtomicInteger();
         final AtomicInteger refused = new AtomicInteger();
         final AtomicInteger busy = new AtomicInteger();
