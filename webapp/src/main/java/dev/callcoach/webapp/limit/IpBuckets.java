@@ -9,7 +9,8 @@ interface IpBuckets {
     /**
      * Takes one placement from the client's allowance.
      *
-     * @return the outcome, or empty when the client is new and there is no room to track it
+     * @return the outcome, or empty when the client is new and there is no room to track it, or the shared
+     *         store is too busy to answer now
      */
     Optional<ConsumptionProbe> tryConsume(String key);
 }

@@ -28,7 +28,8 @@ public final class IpLimiter {
     /**
      * Whether a placement may go ahead, and if not, when one may.
      *
-     * @param busy refused not because of this client's use but because no more clients can be tracked now
+     * @param busy refused not because of this client's use but because no more clients can be tracked now, or
+     *             the shared database is too busy to count
      */
     public record Decision(boolean allowed, Duration retryAfter, boolean busy) {
 
@@ -62,8 +63,8 @@ public final class IpLimiter {
         if (consumed.isEmpty()) {
             busyRefusals.increment();
             if (busySpell.compareAndSet(false, true)) {
-                log.warn("event=ip_limit_busy reason=\"tracked-client table full, none refilled\" "
-                        + "effect=\"new clients refused until allowances refill\"");
+                log.warn("event=ip_limit_busy reason=\"tracked-client table full (none refilled) or database busy\" "
+                        + "effect=\"placements refused as busy until allowances refill or the database answers\"");
             }
             return new Decision(false, BUSY_RETRY, true);
         }

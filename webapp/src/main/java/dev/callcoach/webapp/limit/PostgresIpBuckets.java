@@ -27,8 +27,14 @@ import org.slf4j.LoggerFactory;
  * table is created here at startup, under an advisory lock so instances starting together do not race; a
  * row expires once its allowance has refilled and is deleted a batch at a time after each placement.
  *
+ * <p>Only a database that cannot be reached (a connection failure) is an outage. One that is slow, holds a
+ * lock or reports a deadlock is there: the placement is refused as busy, since counting it in memory would
+ * grant placements the shared count never learns of.
+ *
  * <p>While the database cannot be reached, each instance counts in its own memory ({@link MemoryIpBuckets}):
- * the limit gets looser by the number of instances for that time, it never goes away.
+ * the limit gets looser by the number of instances for that time, it never goes away. That memory also counts
+ * what PostgreSQL granted through this instance, so an outage does not hand a client that spent its allowance
+ * a fresh one: with one instance the limit holds exactly, with N a client gets at most N allowances a window.
  */
 final class PostgresIpBuckets implements IpBuckets, AutoCloseable {
 
@@ -45,6 +51,8 @@ final class PostgresIpBuckets implements IpBuckets, AutoCloseable {
     private final Counter outageConsumptions;
     private final AtomicBoolean tableReady = new AtomicBoolean();
     private final AtomicBoolean inOutage = new AtomicBoolean();
+    /** Logged once per spell: a flood against a busy database must not become a flood of log lines. */
+    private final AtomicBoolean busySpell = new AtomicBoolean();
 
     /** Over a pool of its own on {@code DATABASE_URL}. */
     static PostgresIpBuckets connect(IpLimitProperties properties, MeterRegistry meters) {
@@ -85,22 +93,61 @@ final class PostgresIpBuckets implements IpBuckets, AutoCloseable {
 
     @Override
     public Optional<ConsumptionProbe> tryConsume(String key) {
+        ConsumptionProbe probe;
         try {
             ensureTable();
-            ConsumptionProbe probe = proxies.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
-            proxies.removeExpired(CLEANUP_BATCH);
-            if (inOutage.compareAndSet(true, false)) {
-                log.info("event=ip_limit_database_back effect=\"allowances are shared again\"");
-            }
-            return Optional.of(probe);
+            probe = proxies.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
         } catch (SQLException | RuntimeException e) {
+            if (!unreachable(e)) {
+                // Slow, locked or deadlocked, but there: counting in memory now would hand out placements the
+                // shared count never sees. Refused as busy, like a full table.
+                if (busySpell.compareAndSet(false, true)) {
+                    log.warn("event=ip_limit_database_busy error=\"{}\" effect=\"placements refused as busy until it answers\"",
+                            describe(e));
+                }
+                return Optional.empty();
+            }
             if (inOutage.compareAndSet(false, true)) {
                 log.warn("event=ip_limit_database_unavailable error=\"{}\" effect=\"each instance counts in its own memory\"",
-                        e.getClass().getSimpleName());
+                        describe(e));
             }
             outageConsumptions.increment();
             return duringOutage.tryConsume(key);
         }
+        busySpell.set(false);
+        if (probe.isConsumed()) {
+            // Remembered here too, for an outage: else it would start every client from a full allowance.
+            duringOutage.tryConsume(key);
+        }
+        try {
+            proxies.removeExpired(CLEANUP_BATCH);
+        } catch (RuntimeException e) {
+            // The placement is decided; expired rows are deleted after a later one.
+            log.debug("event=ip_limit_cleanup_failed error=\"{}\"", describe(e));
+        }
+        if (inOutage.compareAndSet(true, false)) {
+            log.info("event=ip_limit_database_back effect=\"allowances are shared again\"");
+        }
+        return Optional.of(probe);
+    }
+
+    /** Whether the failure says PostgreSQL cannot be reached (SQLState class 08, connection exception). */
+    private static boolean unreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String state = root instanceof SQLException sql && sql.getSQLState() != null ? " sqlstate=" + sql.getSQLState() : "";
+        return root.getClass().getSimpleName() + state;
     }
 
     private void ensureTable() throws SQLException {

@@ -67,6 +67,27 @@ class SharedIpLimitTest {
         }
     }
 
+    @Test
+    void aClientsRowLockedPastTheTimeoutIsBusyAndNotCountedInMemory() throws SQLException {
+        IpLimitProperties properties = properties();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (PostgresIpBuckets buckets = PostgresIpBuckets.connect(properties, meters);
+             Connection other = postgres.getPostgresDatabase().getConnection()) {
+            IpLimiter limiter = new IpLimiter(properties, buckets, meters);
+            assertThat(limiter.tryAcquire("192.0.2.77").allowed()).isTrue();
+            other.setAutoCommit(false);
+            other.createStatement().execute("SELECT * FROM " + PostgresIpBuckets.TABLE + " WHERE id = '192.0.2.77' FOR UPDATE");
+
+            IpLimiter.Decision whileLocked = limiter.tryAcquire("192.0.2.77");
+            other.rollback();
+
+            assertThat(whileLocked.allowed()).isFalse();
+            assertThat(whileLocked.busy()).isTrue();
+            assertThat(meters.get("callcoach.ip_limit.database_unavailable").counter().count()).isZero();
+            assertThat(limiter.tryAcquire("192.0.2.77").allowed()).as("answered again once the lock is gone").isTrue();
+        }
+    }
+
     private static int rows() throws SQLException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM " + PostgresIpBuckets.TABLE)) {

@@ -1,9 +1,11 @@
 package dev.callcoach.backend.media;
 
 import dev.callcoach.backend.call.EndCallRequested;
+import dev.callcoach.backend.twilio.TwilioConfig;
 import dev.callcoach.contracts.channel.EndReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +19,11 @@ import java.util.concurrent.ConcurrentMap;
  * {@link EndCallRequested} (the channel fans it out); the instance that carries the call ends it. One that
  * arrives before the call's stream exists (the callee picked up a moment ago) is kept for a while on every
  * instance and applied when the stream registers, wherever that is.
+ *
+ * <p>Twilio opens one Media Stream per call and never a second, so a session that has had a stream here
+ * gets no other: a signed upgrade replayed after the call's stream ended would otherwise open a new
+ * Realtime session each time, for as long as the session can start (its answer window) and no terminal
+ * status has arrived.
  */
 @ApplicationScoped
 public class CallControl {
@@ -29,16 +36,26 @@ public class CallControl {
     /** Longer than any ring plus the TwiML fetch, so a request made while ringing is still there when the stream starts. */
     static final Duration KEEP_EARLY_REQUESTS = Duration.ofMinutes(15);
     private static final int MAX_EARLY_REQUESTS = 10_000;
+    private static final int MAX_REMEMBERED_STREAMS = 10_000;
 
     private record Early(EndReason reason, Instant at) {
     }
 
     private final ConcurrentMap<UUID, LiveCall> live = new ConcurrentHashMap<>();
     private final ConcurrentMap<UUID, Early> early = new ConcurrentHashMap<>();
+    /** When each session's stream registered; kept for the answer window, after which no stream can start anyway. */
+    private final ConcurrentMap<UUID, Instant> streamed = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final Duration answerWindow;
 
-    CallControl(Clock clock) {
+    @Inject
+    CallControl(Clock clock, TwilioConfig twilio) {
+        this(clock, twilio.answerWindow());
+    }
+
+    CallControl(Clock clock, Duration answerWindow) {
         this.clock = clock;
+        this.answerWindow = answerWindow;
     }
 
     /**
@@ -66,13 +83,20 @@ public class CallControl {
         return live.size();
     }
 
-    /** @return false if the session already has a call here; an end request kept for it is applied at once */
+    /**
+     * @return false if the session has, or has had, a stream here; an end request kept for it is applied at once
+     */
     boolean register(UUID sessionId, LiveCall call) {
-        if (live.putIfAbsent(sessionId, call) != null) {
+        Instant now = clock.instant();
+        if (streamed.size() >= MAX_REMEMBERED_STREAMS) {
+            streamed.values().removeIf(at -> !at.plus(answerWindow).isAfter(now));
+        }
+        if (streamed.putIfAbsent(sessionId, now) != null) {
             return false;
         }
+        live.put(sessionId, call);
         Early request = early.remove(sessionId);
-        if (request != null && request.at().plus(KEEP_EARLY_REQUESTS).isAfter(clock.instant())) {
+        if (request != null && request.at().plus(KEEP_EARLY_REQUESTS).isAfter(now)) {
             call.requestEnd(request.reason());
         }
         return true;

@@ -43,7 +43,7 @@ class CallBridgeTest {
 
     private final ManualScheduler scheduler = new ManualScheduler();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final CallControl control = new CallControl(Clock.systemUTC());
+    private final CallControl control = new CallControl(Clock.systemUTC(), Duration.ofMinutes(15));
     private final List<UUID> forgiven = new ArrayList<>();
     private final List<ChannelEvent> events = new ArrayList<>();
     private final List<String> recorded = new ArrayList<>();

@@ -21,7 +21,7 @@ class CallControlTest {
         public ZoneOffset getZone() { return ZoneOffset.UTC; }
         public Clock withZone(java.time.ZoneId zone) { return this; }
         public Instant instant() { return now; }
-    });
+    }, Duration.ofMinutes(15));
     private final List<EndReason> received = new ArrayList<>();
     private final CallControl.LiveCall call = received::add;
 
@@ -46,6 +46,16 @@ class CallControlTest {
         control.endCall(SESSION, EndReason.ENDED_FROM_PAGE);
         control.register(SESSION, call);
         assertThat(received).containsExactly(EndReason.VOICEMAIL);
+    }
+
+    @Test
+    void aSessionThatHadAStreamGetsNoOtherEvenAfterItEnded() {
+        assertThat(control.register(SESSION, call)).isTrue();
+        assertThat(control.register(SESSION, received::add)).as("while live").isFalse();
+        control.unregister(SESSION, call);
+
+        assertThat(control.register(SESSION, received::add)).as("after it ended").isFalse();
+        assertThat(control.liveCalls()).isZero();
     }
 
     @Test
