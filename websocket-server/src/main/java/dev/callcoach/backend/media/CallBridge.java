@@ -69,6 +69,11 @@ final class CallBridge implements CallControl.LiveCall {
     private static final String QUOTA = "insufficient_quota";
     private static final String ACTIVE_RESPONSE = "conversation_already_has_active_response";
     private static final int MAX_ACTIVE_RESPONSE_REFUSALS = 2;
+    /**
+     * Audio older than this is stale: forwarding it late would only queue more behind it, so an
+     * overloaded instance drops and counts it rather than letting the delay grow.
+     */
+    static final long MAX_FORWARD_DELAY_MS = 200;
     /** Function-call names remembered from their items, by call id, until the arguments arrive. */
     private static final int MAX_FUNCTION_NAMES = 8;
 
@@ -236,6 +241,12 @@ final class CallBridge implements CallControl.LiveCall {
         clock.onMedia(media.timestampMs(), receivedNanos);
         // While connecting, reconnecting or saying goodbye there is no one to hear the caller.
         if (phase == Phase.LIVE && link != null && !hangingUp) {
+            // Twilio sends in real time, so a frame behind the stream clock waited that long in our
+            // socket: the clock, not our own read time, says when it arrived.
+            if (clock.nowMs(receivedNanos) - media.timestampMs() > MAX_FORWARD_DELAY_MS) {
+                deps.metrics().droppedToRealtime();
+                return;
+            }
             link.send(ClientEvents.appendAudio(ids.next(ClientEventKind.APPEND), media.payload()));
             framesIn++;
             deps.metrics().forwardedToRealtime(receivedNanos, scheduler.nanoTime());
@@ -432,6 +443,12 @@ final class CallBridge implements CallControl.LiveCall {
 
     private void onAudio(ServerEvent.AudioDelta delta, long receivedNanos) {
         if (phase != Phase.LIVE || truncatedItems.contains(delta.itemId())) {
+            return;
+        }
+        if (scheduler.nanoTime() - receivedNanos > MAX_FORWARD_DELAY_MS * 1_000_000) {
+            // Not queued in Playback, so it never counts as heard: a truncate after it errs towards
+            // telling the model the caller heard less, never more.
+            deps.metrics().droppedToTwilio();
             return;
         }
         int bytes = base64Bytes(delta.delta());
