@@ -376,6 +376,8 @@ final class CallBridge implements CallControl.LiveCall {
     }
 
     private void onRealtimeLost(String why) {
+        // No more audio comes from that session; what it sent may still be playing.
+        markTail();
         if (link != null) {
             link.close();
             link = null;
@@ -459,9 +461,19 @@ final class CallBridge implements CallControl.LiveCall {
         String mark = playback.queue(delta.itemId(), bytes, now());
         aiAudioSent = true;
         twilio.send(MediaStreamMessages.media(streamSid, delta.delta()));
-        twilio.send(MediaStreamMessages.mark(streamSid, mark));
+        if (mark != null) {
+            twilio.send(MediaStreamMessages.mark(streamSid, mark));
+        }
         framesOut++;
         deps.metrics().forwardedToTwilio(receivedNanos, scheduler.nanoTime());
+    }
+
+    /** Marks the audio sent since the last mark, so its echo tells when the caller has heard all of it. */
+    private void markTail() {
+        String mark = playback.markTail();
+        if (mark != null) {
+            twilio.send(MediaStreamMessages.mark(streamSid, mark));
+        }
     }
 
     /** Barge-in: the caller talks over audio not yet played (docs/protocols.md, "Media Streams: marks and barge-in"). */
@@ -520,6 +532,7 @@ final class CallBridge implements CallControl.LiveCall {
 
     private void onResponseDone(ServerEvent.ResponseDone done) {
         responseActive = false;
+        markTail();
         if (!Usage.NONE.equals(done.usage())) {
             CallUsage used = new CallUsage(done.usage().inputTokens(), done.usage().outputTokens(),
                     done.usage().inputAudioTokens(), done.usage().outputAudioTokens());
@@ -709,8 +722,12 @@ final class CallBridge implements CallControl.LiveCall {
             int length = Math.min(CLIP_CHUNK_BYTES, clip.length - offset);
             twilio.send(MediaStreamMessages.media(streamSid, base64.encodeToString(
                     Arrays.copyOfRange(clip, offset, offset + length))));
-            mark = playback.queue(CLIP_ITEM, length, now);
+            String due = playback.queue(CLIP_ITEM, length, now);
+            mark = due != null ? due : mark;
         }
+        // One mark, after the last chunk, is all the hang-up waits for: its echo means all of it played.
+        String tail = playback.markTail();
+        mark = tail != null ? tail : mark;
         if (mark == null) {
             finish("realtime-lost");
             return;
