@@ -6,8 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callcoach.backend.media.TwilioFrame.Malformed;
+import dev.callcoach.backend.realtime.JsonText;
 import dev.callcoach.backend.media.TwilioFrame.Problem;
 import java.io.IOException;
 import java.util.HashMap;
@@ -161,16 +161,29 @@ final class MediaStreamMessages {
         }
     }
 
+    /** One per AI chunk: streamed, not built as a tree. */
     static String media(String streamSid, String payload) {
-        ObjectNode message = JSON.createObjectNode().put("event", "media").put("streamSid", streamSid);
-        message.putObject("media").put("payload", payload);
-        return message.toString();
+        return JsonText.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("event", "media");
+            json.writeStringField("streamSid", streamSid);
+            json.writeObjectFieldStart("media");
+            json.writeStringField("payload", payload);
+            json.writeEndObject();
+            json.writeEndObject();
+        });
     }
 
     static String mark(String streamSid, String name) {
-        ObjectNode message = JSON.createObjectNode().put("event", "mark").put("streamSid", streamSid);
-        message.putObject("mark").put("name", name);
-        return message.toString();
+        return JsonText.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("event", "mark");
+            json.writeStringField("streamSid", streamSid);
+            json.writeObjectFieldStart("mark");
+            json.writeStringField("name", name);
+            json.writeEndObject();
+            json.writeEndObject();
+        });
     }
 
     static String clear(String streamSid) {
