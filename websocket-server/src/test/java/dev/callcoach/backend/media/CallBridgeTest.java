@@ -330,6 +330,26 @@ class CallBridgeTest {
     }
 
     @Test
+    void marksAreSparseAndTheGoodbyesTailIsMarkedWhenItsResponseIsDone() {
+        startCall();
+        media(0);
+        realtime.emit(new ServerEvent.ResponseCreated("r2"));
+        for (int i = 0; i < 7; i++) {
+            realtime.emit(new ServerEvent.AudioDelta("bye", audio(160)));   // 20 ms each
+        }
+        // A mark on the item's first chunk and after 100 ms more, not one per chunk.
+        assertThat(marksSent()).containsExactly("m1", "m2");
+        realtime.emit(new ServerEvent.FunctionCall("call_1", "end_call", "{}"));
+        realtime.emit(new ServerEvent.ResponseDone("r2", "completed", Usage.NONE));
+        assertThat(marksSent()).containsExactly("m1", "m2", "m3");   // the last 20 ms, once the audio stopped
+
+        twilio("{\"event\":\"mark\",\"streamSid\":\"MZ1\",\"mark\":{\"name\":\"m2\"}}");
+        assertThat(twilio.closed).isFalse();   // the tail is still playing
+        twilio("{\"event\":\"mark\",\"streamSid\":\"MZ1\",\"mark\":{\"name\":\"m3\"}}");
+        assertThat(twilio.closed).isTrue();
+    }
+
+    @Test
     void anEndRequestFromTheWebappAsksForAGoodbyeThenHangsUp() {
         startCall();
         realtime.emit(new ServerEvent.ResponseDone("greeting", "completed", Usage.NONE));
@@ -804,6 +824,11 @@ class CallBridgeTest {
 
     private static String audio(int bytes) {
         return Base64.getEncoder().encodeToString(new byte[bytes]);
+    }
+
+    private List<String> marksSent() {
+        return twilio.sent.stream().map(CallBridgeTest::readTree).filter(f -> f.path("event").asText().equals("mark"))
+                .map(f -> f.path("mark").path("name").asText()).toList();
     }
 
     private double dropped(String direction) {
