@@ -1,5 +1,6 @@
 package dev.callcoach.backend.media;
 
+import dev.callcoach.backend.call.CallCapacity;
 import dev.callcoach.backend.media.TwilioFrame.Problem;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,15 +9,16 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** The bridge's meters, shared by all calls of this instance. */
 final class BridgeMetrics {
 
     private final MeterRegistry registry;
-    private final AtomicInteger active;
+    private final CallCapacity capacity;
     private final Counter framesToRealtime;
     private final Counter framesToTwilio;
+    private final Counter droppedToRealtime;
+    private final Counter droppedToTwilio;
     private final Timer delayToRealtime;
     private final Timer delayToTwilio;
     private final Timer realtimeConnect;
@@ -26,11 +28,14 @@ final class BridgeMetrics {
     private final Counter unknownRealtimeEvents;
     private final Map<Problem, Counter> malformed = new EnumMap<>(Problem.class);
 
-    BridgeMetrics(MeterRegistry registry) {
+    BridgeMetrics(MeterRegistry registry, CallCapacity capacity) {
         this.registry = registry;
-        this.active = registry.gauge("callcoach.calls.active", new AtomicInteger());
+        this.capacity = capacity;
+        registry.gauge("callcoach.calls.active", capacity, CallCapacity::active);
         this.framesToRealtime = frames("twilio-to-realtime");
         this.framesToTwilio = frames("realtime-to-twilio");
+        this.droppedToRealtime = dropped("twilio-to-realtime");
+        this.droppedToTwilio = dropped("realtime-to-twilio");
         this.delayToRealtime = forwardingDelay("twilio-to-realtime");
         this.delayToTwilio = forwardingDelay("realtime-to-twilio");
         this.realtimeConnect = Timer.builder("callcoach.realtime.connect")
@@ -54,11 +59,11 @@ final class BridgeMetrics {
     }
 
     void callStarted() {
-        active.incrementAndGet();
+        capacity.callStarted();
     }
 
     void callEnded(String reason) {
-        active.decrementAndGet();
+        capacity.callEnded();
         registry.counter("callcoach.calls.ended", "reason", reason).increment();
     }
 
@@ -70,6 +75,14 @@ final class BridgeMetrics {
     void forwardedToTwilio(long receivedNanos, long sentNanos) {
         framesToTwilio.increment();
         delayToTwilio.record(sentNanos - receivedNanos, TimeUnit.NANOSECONDS);
+    }
+
+    void droppedToRealtime() {
+        droppedToRealtime.increment();
+    }
+
+    void droppedToTwilio() {
+        droppedToTwilio.increment();
     }
 
     void realtimeConnected(long nanos) {
@@ -111,6 +124,13 @@ final class BridgeMetrics {
     private Counter frames(String direction) {
         return Counter.builder("callcoach.media.frames")
                 .description("Media frames forwarded by the bridge")
+                .tag("direction", direction)
+                .register(registry);
+    }
+
+    private Counter dropped(String direction) {
+        return Counter.builder("callcoach.media.frames.dropped")
+                .description("Media frames dropped because they could not be forwarded within the bridge's deadline")
                 .tag("direction", direction)
                 .register(registry);
     }

@@ -69,6 +69,11 @@ final class CallBridge implements CallControl.LiveCall {
     private static final String QUOTA = "insufficient_quota";
     private static final String ACTIVE_RESPONSE = "conversation_already_has_active_response";
     private static final int MAX_ACTIVE_RESPONSE_REFUSALS = 2;
+    /**
+     * Audio older than this is stale: forwarding it late would only queue more behind it, so an
+     * overloaded instance drops and counts it rather than letting the delay grow.
+     */
+    static final long MAX_FORWARD_DELAY_MS = 200;
     /** Function-call names remembered from their items, by call id, until the arguments arrive. */
     private static final int MAX_FUNCTION_NAMES = 8;
 
@@ -236,6 +241,12 @@ final class CallBridge implements CallControl.LiveCall {
         clock.onMedia(media.timestampMs(), receivedNanos);
         // While connecting, reconnecting or saying goodbye there is no one to hear the caller.
         if (phase == Phase.LIVE && link != null && !hangingUp) {
+            // Twilio sends in real time, so a frame behind the stream clock waited that long in our
+            // socket: the clock, not our own read time, says when it arrived.
+            if (clock.nowMs(receivedNanos) - media.timestampMs() > MAX_FORWARD_DELAY_MS) {
+                deps.metrics().droppedToRealtime();
+                return;
+            }
             link.send(ClientEvents.appendAudio(ids.next(ClientEventKind.APPEND), media.payload()));
             framesIn++;
             deps.metrics().forwardedToRealtime(receivedNanos, scheduler.nanoTime());
@@ -365,6 +376,8 @@ final class CallBridge implements CallControl.LiveCall {
     }
 
     private void onRealtimeLost(String why) {
+        // No more audio comes from that session; what it sent may still be playing.
+        markTail();
         if (link != null) {
             link.close();
             link = null;
@@ -434,6 +447,12 @@ final class CallBridge implements CallControl.LiveCall {
         if (phase != Phase.LIVE || truncatedItems.contains(delta.itemId())) {
             return;
         }
+        if (scheduler.nanoTime() - receivedNanos > MAX_FORWARD_DELAY_MS * 1_000_000) {
+            // Not queued in Playback, so it never counts as heard: a truncate after it errs towards
+            // telling the model the caller heard less, never more.
+            deps.metrics().droppedToTwilio();
+            return;
+        }
         int bytes = base64Bytes(delta.delta());
         if (bytes < 0) {
             LOG.warnf("realtime audio delta is not base64 session=%s item=%s", sessionId, delta.itemId());
@@ -442,9 +461,19 @@ final class CallBridge implements CallControl.LiveCall {
         String mark = playback.queue(delta.itemId(), bytes, now());
         aiAudioSent = true;
         twilio.send(MediaStreamMessages.media(streamSid, delta.delta()));
-        twilio.send(MediaStreamMessages.mark(streamSid, mark));
+        if (mark != null) {
+            twilio.send(MediaStreamMessages.mark(streamSid, mark));
+        }
         framesOut++;
         deps.metrics().forwardedToTwilio(receivedNanos, scheduler.nanoTime());
+    }
+
+    /** Marks the audio sent since the last mark, so its echo tells when the caller has heard all of it. */
+    private void markTail() {
+        String mark = playback.markTail();
+        if (mark != null) {
+            twilio.send(MediaStreamMessages.mark(streamSid, mark));
+        }
     }
 
     /** Barge-in: the caller talks over audio not yet played (docs/protocols.md, "Media Streams: marks and barge-in"). */
@@ -503,6 +532,7 @@ final class CallBridge implements CallControl.LiveCall {
 
     private void onResponseDone(ServerEvent.ResponseDone done) {
         responseActive = false;
+        markTail();
         if (!Usage.NONE.equals(done.usage())) {
             CallUsage used = new CallUsage(done.usage().inputTokens(), done.usage().outputTokens(),
                     done.usage().inputAudioTokens(), done.usage().outputAudioTokens());
@@ -692,8 +722,12 @@ final class CallBridge implements CallControl.LiveCall {
             int length = Math.min(CLIP_CHUNK_BYTES, clip.length - offset);
             twilio.send(MediaStreamMessages.media(streamSid, base64.encodeToString(
                     Arrays.copyOfRange(clip, offset, offset + length))));
-            mark = playback.queue(CLIP_ITEM, length, now);
+            String due = playback.queue(CLIP_ITEM, length, now);
+            mark = due != null ? due : mark;
         }
+        // One mark, after the last chunk, is all the hang-up waits for: its echo means all of it played.
+        String tail = playback.markTail();
+        mark = tail != null ? tail : mark;
         if (mark == null) {
             finish("realtime-lost");
             return;

@@ -5,6 +5,7 @@ import dev.callcoach.backend.realtime.OpenAiConfig;
 import dev.callcoach.backend.realtime.RealtimeQuota;
 import dev.callcoach.backend.realtime.RealtimeConnector;
 import dev.callcoach.backend.realtime.SessionUpdateBuilder;
+import dev.callcoach.backend.call.CallCapacity;
 import dev.callcoach.backend.call.CallEventPublisher;
 import dev.callcoach.backend.call.SessionStore;
 import dev.callcoach.backend.report.FinishedCalls;
@@ -43,11 +44,11 @@ class CallBridges {
 
     CallBridges(CallPlanner planner, RealtimeConnector realtime, OpenAiConfig openAi, CallEventPublisher events,
                 SessionStore sessions, CallControl control, MeterRegistry meters, CallConfig config, RealtimeQuota quota,
-                PhoneLimiter limiter, Vertx vertx, Clock clock, FinishedCalls finishedCalls) {
+                PhoneLimiter limiter, Vertx vertx, Clock clock, FinishedCalls finishedCalls, CallCapacity capacity) {
         CallBridge.Attempts attempts = sessionId -> limiter.forgive(sessionId).subscribe().with(forgiven -> { },
                 failure -> LOG.warnf("call not forgiven session=%s: %s", sessionId, failure.getMessage()));
         this.dependencies = new CallBridge.Dependencies(planner, realtime, SessionUpdateBuilder.from(openAi), events,
-                sessions, control, new BridgeMetrics(meters), config, openAi, quota, attempts, readClip(),
+                sessions, control, new BridgeMetrics(meters, capacity), config, openAi, quota, attempts, readClip(),
                 finishedCalls);
         this.vertx = vertx;
         this.clock = clock;

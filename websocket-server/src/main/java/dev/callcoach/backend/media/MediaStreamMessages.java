@@ -1,11 +1,15 @@
 package dev.callcoach.backend.media;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callcoach.backend.media.TwilioFrame.Malformed;
+import dev.callcoach.backend.realtime.JsonText;
 import dev.callcoach.backend.media.TwilioFrame.Problem;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -25,22 +29,98 @@ final class MediaStreamMessages {
         if (frame.length() > MAX_FRAME_CHARS) {
             return new Malformed(Problem.OVERSIZED, frame.length() + " characters");
         }
+        // Media and marks come 50 and more a second per call: one streaming pass, no tree. The rare
+        // frames (start, dtmf, ...) are read again as a tree, which is simpler for their nesting.
+        Hot hot;
+        try (JsonParser parser = JSON.createParser(frame)) {
+            hot = Hot.read(parser);
+        } catch (IOException e) {
+            return new Malformed(Problem.NOT_JSON, "not JSON");
+        }
+        if (hot == null || hot.event == null) {
+            return new Malformed(Problem.NOT_JSON, "no string 'event'");
+        }
+        return switch (hot.event) {
+            case "media" -> mediaFrame(hot.payload, hot.timestamp);
+            case "mark" -> hot.markName != null ? new TwilioFrame.Mark(hot.markName) : missing("mark.name");
+            default -> parseTree(frame);
+        };
+    }
+
+    /** The fields of a media or mark frame, read in one pass; other members are skipped. */
+    private static final class Hot {
+        String event;
+        String payload;
+        String timestamp;
+        String markName;
+
+        /** @return null when the frame is not a JSON object */
+        static Hot read(JsonParser parser) throws IOException {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            Hot hot = new Hot();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "event" -> hot.event = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    case "media" -> hot.readMedia(parser, value);
+                    case "mark" -> hot.readMark(parser, value);
+                    default -> parser.skipChildren();
+                }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT) {
+                throw new JsonParseException(parser, "unterminated object");
+            }
+            return hot;
+        }
+
+        private void readMedia(JsonParser parser, JsonToken value) throws IOException {
+            if (value != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                return;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken member = parser.nextToken();
+                switch (field) {
+                    case "payload" -> payload = member == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    // Twilio sends the timestamp as a string of milliseconds; a number is read the same.
+                    case "timestamp" -> timestamp = member.isScalarValue() ? parser.getText() : null;
+                    default -> { }
+                }
+                parser.skipChildren();
+            }
+        }
+
+        private void readMark(JsonParser parser, JsonToken value) throws IOException {
+            if (value != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                return;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken member = parser.nextToken();
+                if (field.equals("name")) {
+                    markName = member == JsonToken.VALUE_STRING ? parser.getText() : null;
+                }
+                parser.skipChildren();
+            }
+        }
+    }
+
+    private static TwilioFrame parseTree(String frame) {
         JsonNode message;
         try {
             message = JSON.readTree(frame);
         } catch (JsonProcessingException e) {
             return new Malformed(Problem.NOT_JSON, "not JSON");
         }
-        if (message == null || !message.isObject() || !message.path("event").isTextual()) {
-            return new Malformed(Problem.NOT_JSON, "no string 'event'");
-        }
         String event = message.get("event").asText();
         return switch (event) {
             case "connected" -> new TwilioFrame.Connected();
             case "start" -> start(message);
-            case "media" -> media(message.path("media"));
-            case "mark" -> textAt(message.path("mark"), "name") instanceof String name
-                    ? new TwilioFrame.Mark(name) : missing("mark.name");
             case "dtmf" -> new TwilioFrame.Dtmf(message.path("dtmf").path("digit").asText(""));
             case "stop" -> new TwilioFrame.Stop();
             default -> new Malformed(Problem.UNKNOWN_EVENT, "unknown event '" + abbreviate(event) + "'");
@@ -67,34 +147,43 @@ final class MediaStreamMessages {
         return new TwilioFrame.Start(streamSid, textAt(start, "callSid"), Map.copyOf(parameters));
     }
 
-    private static TwilioFrame media(JsonNode media) {
-        String payload = textAt(media, "payload");
+    private static TwilioFrame mediaFrame(String payload, String timestamp) {
         if (payload == null) {
             return missing("media.payload");
         }
         if (!isBase64(payload)) {
             return new Malformed(Problem.BAD_BASE64, "media.payload is not base64");
         }
-        long timestamp;
         try {
-            // Twilio sends the timestamp as a string of milliseconds.
-            timestamp = Long.parseLong(media.path("timestamp").asText());
+            return new TwilioFrame.Media(Long.parseLong(timestamp), payload);
         } catch (NumberFormatException e) {
             return missing("media.timestamp");
         }
-        return new TwilioFrame.Media(timestamp, payload);
     }
 
+    /** One per AI chunk: streamed, not built as a tree. */
     static String media(String streamSid, String payload) {
-        ObjectNode message = JSON.createObjectNode().put("event", "media").put("streamSid", streamSid);
-        message.putObject("media").put("payload", payload);
-        return message.toString();
+        return JsonText.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("event", "media");
+            json.writeStringField("streamSid", streamSid);
+            json.writeObjectFieldStart("media");
+            json.writeStringField("payload", payload);
+            json.writeEndObject();
+            json.writeEndObject();
+        });
     }
 
     static String mark(String streamSid, String name) {
-        ObjectNode message = JSON.createObjectNode().put("event", "mark").put("streamSid", streamSid);
-        message.putObject("mark").put("name", name);
-        return message.toString();
+        return JsonText.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("event", "mark");
+            json.writeStringField("streamSid", streamSid);
+            json.writeObjectFieldStart("mark");
+            json.writeStringField("name", name);
+            json.writeEndObject();
+            json.writeEndObject();
+        });
     }
 
     static String clear(String streamSid) {

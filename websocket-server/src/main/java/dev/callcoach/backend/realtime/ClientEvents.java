@@ -16,7 +16,14 @@ public final class ClientEvents {
 
     /** Caller audio, base64 μ-law exactly as Twilio sent it. */
     public static String appendAudio(String eventId, String base64Audio) {
-        return event("input_audio_buffer.append", eventId).put("audio", base64Audio).toString();
+        // One per caller frame: streamed, not built as a tree.
+        return JsonText.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("type", "input_audio_buffer.append");
+            json.writeStringField("event_id", eventId);
+            json.writeStringField("audio", base64Audio);
+            json.writeEndObject();
+        });
     }
 
     /** Tells the model the caller heard only the first {@code audioEndMs} of an assistant item. */

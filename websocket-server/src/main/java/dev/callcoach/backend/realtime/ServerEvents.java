@@ -1,6 +1,8 @@
 package dev.callcoach.backend.realtime;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callcoach.backend.realtime.ServerEvent.AssistantTranscriptDelta;
@@ -20,6 +22,7 @@ import dev.callcoach.backend.realtime.ServerEvent.ResponseDone;
 import dev.callcoach.backend.realtime.ServerEvent.SpeechStarted;
 import dev.callcoach.backend.realtime.ServerEvent.Unknown;
 import dev.callcoach.backend.realtime.ServerEvent.Usage;
+import java.io.IOException;
 import java.util.Set;
 
 /** Parses Realtime server frames into {@link ServerEvent}s. Never throws: bad frames become {@link Malformed}. */
@@ -28,6 +31,8 @@ public final class ServerEvents {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** G.711 μ-law, as GA and beta name it. */
     private static final Set<String> MULAW = Set.of("audio/pcmu", "g711_ulaw");
+
+    private static final Set<String> AUDIO_DELTAS = Set.of("response.output_audio.delta", "response.audio.delta");
 
     private static final Set<String> IGNORED = Set.of(
             "session.created",
@@ -45,6 +50,54 @@ public final class ServerEvents {
     }
 
     public static ServerEvent parse(String frame) {
+        // Audio deltas come 50 a second per call and are flat: one streaming pass, no tree. Anything
+        // else, and a delta missing a field, is read as a tree below, which also says what is wrong.
+        try (JsonParser parser = JSON.createParser(frame)) {
+            if (FlatAudioDelta.read(parser) instanceof AudioDelta delta) {
+                return delta;
+            }
+        } catch (IOException e) {
+            return new Malformed("not JSON");
+        }
+        return parseTree(frame);
+    }
+
+    /** Reads an audio delta whose members are all scalars; null for anything else. */
+    private static final class FlatAudioDelta {
+
+        static AudioDelta read(JsonParser parser) throws IOException {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            String type = null;
+            String itemId = null;
+            String delta = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (!value.isScalarValue()) {
+                    return null;
+                }
+                if (value == JsonToken.VALUE_STRING) {
+                    switch (field) {
+                        case "type" -> {
+                            type = parser.getText();
+                            if (!AUDIO_DELTAS.contains(type)) {
+                                return null;
+                            }
+                        }
+                        case "item_id" -> itemId = parser.getText();
+                        case "delta" -> delta = parser.getText();
+                        default -> { }
+                    }
+                }
+            }
+            boolean complete = parser.currentToken() == JsonToken.END_OBJECT;
+            return complete && type != null && itemId != null && delta != null ? new AudioDelta(itemId, delta) : null;
+        }
+    }
+
+    private static ServerEvent parseTree(String frame) {
         JsonNode event;
         try {
             event = JSON.readTree(frame);

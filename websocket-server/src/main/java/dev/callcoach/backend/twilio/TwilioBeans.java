@@ -1,6 +1,7 @@
 package dev.callcoach.backend.twilio;
 
 import dev.callcoach.backend.config.PublicUrlConfig;
+import dev.callcoach.backend.call.CallCapacity;
 import dev.callcoach.backend.call.CallEventPublisher;
 import dev.callcoach.backend.call.SessionStore;
 import java.time.Clock;
@@ -27,8 +28,8 @@ class TwilioBeans {
 
     @Produces
     @Singleton
-    VoiceAnswers voiceAnswers(SessionStore sessions, PublicUrls urls, TwilioConfig config, Clock clock) {
-        return new VoiceAnswers(sessions, urls, config.answerWindow(), clock);
+    VoiceAnswers voiceAnswers(SessionStore sessions, PublicUrls urls, TwilioConfig config, Clock clock, CallCapacity capacity) {
+        return new VoiceAnswers(sessions, urls, config.answerWindow(), clock, capacity);
     }
 
     @Produces

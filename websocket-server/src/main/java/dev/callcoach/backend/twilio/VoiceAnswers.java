@@ -1,5 +1,6 @@
 package dev.callcoach.backend.twilio;
 
+import dev.callcoach.backend.call.CallCapacity;
 import dev.callcoach.backend.call.SessionRules;
 import dev.callcoach.backend.call.SessionStore;
 import io.smallrye.mutiny.Uni;
@@ -24,9 +25,11 @@ public final class VoiceAnswers {
     private final PublicUrls urls;
     private final Duration answerWindow;
     private final Clock clock;
+    private final CallCapacity capacity;
 
-    public VoiceAnswers(SessionStore sessions, PublicUrls urls, Duration answerWindow, Clock clock) {
+    public VoiceAnswers(SessionStore sessions, PublicUrls urls, Duration answerWindow, Clock clock, CallCapacity capacity) {
         this.sessions = sessions;
+        this.capacity = capacity;
         this.urls = urls;
         this.answerWindow = answerWindow;
         this.clock = clock;
@@ -36,6 +39,12 @@ public final class VoiceAnswers {
         Optional<UUID> sessionId = parse(sessionIdText);
         if (sessionId.isEmpty()) {
             LOG.warn("voice webhook for a malformed session id; apologising");
+            return Uni.createFrom().item(Twiml.apologyAndHangup());
+        }
+        if (capacity.full()) {
+            // Readiness says "full" too, so the proxy sends new calls elsewhere; this one arrived meanwhile.
+            LOG.warnf("voice webhook session=%s answer=apology reason=instance-full active=%d max=%d", sessionId.get(),
+                    capacity.active(), capacity.max());
             return Uni.createFrom().item(Twiml.apologyAndHangup());
         }
         return sessions.find(sessionId.get()).map(found -> {

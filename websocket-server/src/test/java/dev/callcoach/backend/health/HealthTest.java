@@ -2,7 +2,9 @@ package dev.callcoach.backend.health;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
+import dev.callcoach.backend.call.CallCapacity;
 import dev.callcoach.backend.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -21,6 +23,8 @@ class HealthTest {
 
     @Inject
     Pool pool;
+    @Inject
+    CallCapacity capacity;
     @TestHTTPResource(value = "/", management = true)
     URI management;
 
@@ -29,6 +33,31 @@ class HealthTest {
         given().when().get(management.resolve("/q/health/ready"))
                 .then().statusCode(200)
                 .body("status", equalTo("UP"));
+    }
+
+    @Test
+    void readinessReportsFullWhileTheInstanceCarriesItsLimitOfCalls() {
+        int taken = 0;
+        try {
+            while (!capacity.full()) {
+                capacity.callStarted();
+                taken++;
+            }
+            given().when().get(management.resolve("/q/health/ready"))
+                    .then().statusCode(503)
+                    .body("status", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'calls' }.status", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'calls' }.data.calls", equalTo("full"))
+                    .body("checks.find { it.name == 'calls' }.data.max", equalTo(capacity.max()));
+        } finally {
+            for (int i = 0; i < taken; i++) {
+                capacity.callEnded();
+            }
+        }
+        given().when().get(management.resolve("/q/health/ready"))
+                .then().statusCode(200)
+                .body("checks.name", hasItem("calls"))
+                .body("checks.find { it.name == 'calls' }.data.calls", equalTo("ok"));
     }
 
     @Test

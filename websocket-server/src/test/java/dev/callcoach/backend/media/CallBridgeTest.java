@@ -12,6 +12,7 @@ import dev.callcoach.backend.realtime.ServerEvent;
 import dev.callcoach.backend.realtime.ServerEvent.Usage;
 import dev.callcoach.backend.realtime.SessionSettings;
 import dev.callcoach.backend.realtime.SessionUpdateBuilder;
+import dev.callcoach.backend.call.CallCapacity;
 import dev.callcoach.backend.call.CallSession;
 import dev.callcoach.backend.call.CallUsage;
 import dev.callcoach.backend.call.SessionStore;
@@ -71,6 +72,7 @@ class CallBridgeTest {
         public Duration responseRetryDelay() { return Duration.ofSeconds(1); }
         public Duration quotaPause() { return Duration.ofMinutes(10); }
     };
+    private final CallCapacity capacity = new CallCapacity(100);
     private final RealtimeQuota quota = new RealtimeQuota(openAi, Clock.systemUTC(), meters);
 
     private final CallBridge.Dependencies deps = new CallBridge.Dependencies(
@@ -84,7 +86,7 @@ class CallBridgeTest {
                 public void recordUsage(UUID id, CallUsage usage) { recorded.add("usage " + usage.inputTokens() + "/" + usage.outputTokens()); }
                 public void recordDuration(UUID id, Duration duration) { throw new UnsupportedOperationException(); }
             },
-            control, new BridgeMetrics(meters), config, openAi, quota, forgiven::add, CLIP,
+            control, new BridgeMetrics(meters, capacity), config, openAi, quota, forgiven::add, CLIP,
             (id, transcript) -> handedOver.add(transcript));
     private final CallBridge bridge = new CallBridge(deps, twilio, scheduler, new StreamBinding(SESSION.toString()));
 
@@ -120,6 +122,42 @@ class CallBridgeTest {
         assertThat(meters.get("callcoach.media.frames").tag("direction", "twilio-to-realtime").counter().count()).isEqualTo(1);
         assertThat(meters.get("callcoach.media.frames").tag("direction", "realtime-to-twilio").counter().count()).isEqualTo(1);
         assertThat(meters.get("callcoach.bridge.forwarding.delay").tag("direction", "twilio-to-realtime").timer().count()).isEqualTo(1);
+    }
+
+    // ---- overload: stale audio is dropped, never queued ----
+
+    @Test
+    void callerAudioThatWaitedMoreThan200MsBehindTheStreamClockIsDroppedAndCounted() {
+        startCall();
+        media(1000);
+        realtime.link().sent.clear();
+        // The event loop was busy for 300 ms: the frames due meanwhile all come in at once.
+        scheduler.advance(Duration.ofMillis(300));
+        media(1300);   // the promptest frame sets the clock
+        media(1020);   // 280 ms late
+        media(1100);   // 200 ms late: still in time
+        media(1080);   // 220 ms late
+
+        assertThat(realtime.link().sent).hasSize(2);
+        assertThat(dropped("twilio-to-realtime")).isEqualTo(2);
+        assertThat(dropped("realtime-to-twilio")).isZero();
+    }
+
+    @Test
+    void aiAudioNotForwardedWithin200MsOfArrivalIsDroppedAndNeverCountsAsHeard() {
+        startCall();
+        media(1000);
+        twilio.sent.clear();
+        // Read from the Realtime socket 201 ms before the call's thread got to it, e.g. behind a busy event loop.
+        realtime.emitReadAgo(new ServerEvent.AudioDelta("item1", audio(160)), Duration.ofMillis(201));
+        realtime.emitReadAgo(new ServerEvent.AudioDelta("item1", audio(160)), Duration.ofMillis(200));
+        scheduler.advance(Duration.ofMillis(200));
+        assertThat(twilio.sent).hasSize(2);   // one media and its mark
+        assertThat(dropped("realtime-to-twilio")).isEqualTo(1);
+        assertThat(heardBytes()).isEqualTo(160);
+        // What the caller may have heard is bounded by what was sent, not by what arrived.
+        realtime.emit(new ServerEvent.SpeechStarted("user1", 1400));
+        assertThat(realtime.link().sent).last().asString().endsWith("\"audio_end_ms\":20}");
     }
 
     // ---- barge-in ----
@@ -289,6 +327,26 @@ class CallBridgeTest {
 
         assertThat(twilio.closed).isTrue();
         assertThat(realtime.link().closed).isTrue();
+    }
+
+    @Test
+    void marksAreSparseAndTheGoodbyesTailIsMarkedWhenItsResponseIsDone() {
+        startCall();
+        media(0);
+        realtime.emit(new ServerEvent.ResponseCreated("r2"));
+        for (int i = 0; i < 7; i++) {
+            realtime.emit(new ServerEvent.AudioDelta("bye", audio(160)));   // 20 ms each
+        }
+        // A mark on the item's first chunk and after 100 ms more, not one per chunk.
+        assertThat(marksSent()).containsExactly("m1", "m2");
+        realtime.emit(new ServerEvent.FunctionCall("call_1", "end_call", "{}"));
+        realtime.emit(new ServerEvent.ResponseDone("r2", "completed", Usage.NONE));
+        assertThat(marksSent()).containsExactly("m1", "m2", "m3");   // the last 20 ms, once the audio stopped
+
+        twilio("{\"event\":\"mark\",\"streamSid\":\"MZ1\",\"mark\":{\"name\":\"m2\"}}");
+        assertThat(twilio.closed).isFalse();   // the tail is still playing
+        twilio("{\"event\":\"mark\",\"streamSid\":\"MZ1\",\"mark\":{\"name\":\"m3\"}}");
+        assertThat(twilio.closed).isTrue();
     }
 
     @Test
@@ -768,6 +826,15 @@ class CallBridgeTest {
         return Base64.getEncoder().encodeToString(new byte[bytes]);
     }
 
+    private List<String> marksSent() {
+        return twilio.sent.stream().map(CallBridgeTest::readTree).filter(f -> f.path("event").asText().equals("mark"))
+                .map(f -> f.path("mark").path("name").asText()).toList();
+    }
+
+    private double dropped(String direction) {
+        return meters.get("callcoach.media.frames.dropped").tag("direction", direction).counter().count();
+    }
+
     private int heardBytes() {
         return twilio.sent.stream().map(CallBridgeTest::readTree)
                 .filter(frame -> frame.path("event").asText().equals("media"))
@@ -842,7 +909,11 @@ class CallBridgeTest {
         }
 
         void emit(ServerEvent event) {
-            listeners.getLast().onEvent(event, scheduler.nanoTime());
+            emitReadAgo(event, Duration.ZERO);
+        }
+
+        void emitReadAgo(ServerEvent event, Duration ago) {
+            listeners.getLast().onEvent(event, scheduler.nanoTime() - ago.toNanos());
             scheduler.runPending();
         }
 

@@ -40,6 +40,10 @@ class MediaStreamMessagesTest {
         assertThat(problem("{\"event\":\"media\",\"media\":{\"timestamp\":\"5\"}}")).isEqualTo(Problem.MISSING_FIELD);
         assertThat(problem("{\"event\":\"start\",\"start\":{}}")).isEqualTo(Problem.MISSING_FIELD);
         assertThat(problem("{\"event\":\"mark\",\"mark\":{\"name\":3}}")).isEqualTo(Problem.MISSING_FIELD);
+        assertThat(problem("{\"event\":\"mark\",\"mark\":\"m1\"}")).isEqualTo(Problem.MISSING_FIELD);
+        assertThat(problem("{\"event\":\"media\",\"media\":{\"timestamp\":{\"ms\":5},\"payload\":\"AAAA\"}}")).isEqualTo(Problem.MISSING_FIELD);
+        assertThat(problem("{\"event\":7,\"media\":{\"timestamp\":\"5\",\"payload\":\"AAAA\"}}")).isEqualTo(Problem.NOT_JSON);
+        assertThat(problem("{\"event\":\"media\",\"media\":{\"timestamp\":\"5\",\"payload\":\"AAAA\"")).isEqualTo(Problem.NOT_JSON);
         assertThat(problem("{\"event\":\"media\",\"x\":\"" + "A".repeat(1024 * 1024) + "\"}")).isEqualTo(Problem.OVERSIZED);
     }
 

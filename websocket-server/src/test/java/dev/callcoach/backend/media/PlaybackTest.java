@@ -57,11 +57,44 @@ class PlaybackTest {
     }
 
     @Test
+    void marksAreSparseAndTheUnmarkedTailStillCountsAsUnplayed() {
+        assertThat(playback.queue("item1", 160, 0)).isNotNull();   // an item's first chunk: its start is confirmed
+        assertThat(playback.queue("item1", 160, 20)).isNull();
+        assertThat(playback.queue("item1", 160, 40)).isNull();
+        assertThat(playback.queue("item1", 160, 60)).isNull();
+        assertThat(playback.queue("item1", 160, 80)).isNull();
+        String fifth = playback.queue("item1", 160, 100);          // 100 ms since the last mark
+        assertThat(fifth).isNotNull();
+        assertThat(playback.queue("item1", 160, 120)).isNull();
+
+        assertThat(playback.markEchoed(fifth, 130)).isTrue();
+        assertThat(playback.hasUnplayed()).isTrue();               // the last 20 ms are not confirmed
+        assertThat(playback.playedMs(130)).isEqualTo(130);         // the clock, not the marks, says what was heard
+        String tail = playback.markTail();
+        assertThat(playback.markTail()).isNull();                  // nothing more to mark
+        assertThat(playback.markEchoed(tail, 150)).isTrue();
+        assertThat(playback.hasUnplayed()).isFalse();
+        assertThat(playback.playedMs(150)).isEqualTo(140);         // all of it: 7 chunks of 20 ms
+    }
+
+    @Test
+    void aNewItemGetsAMarkOnItsFirstChunk() {
+        playback.queue("item1", 160, 0);
+        assertThat(playback.queue("item1", 160, 20)).isNull();
+        String second = playback.queue("item2", 160, 40);
+        assertThat(second).isNotNull();
+        assertThat(playback.markEchoed(second, 60)).isTrue();      // confirms item1's tail too
+        assertThat(playback.hasUnplayed()).isFalse();
+        assertThat(playback.playedMs(60)).isEqualTo(20);
+    }
+
+    @Test
     void afterEverythingPlayedTheNextItemStartsAtOnce() {
         String mark = playback.queue("item1", 800, 0);          // estimate: ends at 100
         playback.queue("item1", 8000, 0);                       // estimate: ends at 1100
         playback.markEchoed(mark, 90);
-        String last = playback.queue("item1", 8, 95);
+        assertThat(playback.queue("item1", 8, 95)).isNull();    // too little for a mark of its own
+        String last = playback.markTail();                       // the audio stopped
         playback.markEchoed(last, 200);                         // Twilio says all played at 200
         playback.queue("item2", 800, 250);
         assertThat(playback.playedMs(300)).isEqualTo(50);

@@ -31,6 +31,17 @@ class ServerEventsTest {
     }
 
     @Test
+    void anAudioDeltaIsReadWhateverTheOrderOfItsMembersAndWithNestedOnes() {
+        assertThat(ServerEvents.parse("{\"delta\":\"AA==\",\"item_id\":\"i1\",\"type\":\"response.output_audio.delta\"}"))
+                .isEqualTo(new AudioDelta("i1", "AA=="));
+        // Not flat: the streaming pass leaves it to the tree, which reads it the same.
+        assertThat(ServerEvents.parse("{\"type\":\"response.output_audio.delta\",\"extra\":{\"a\":[1]},\"item_id\":\"i1\",\"delta\":\"AA==\"}"))
+                .isEqualTo(new AudioDelta("i1", "AA=="));
+        assertThat(ServerEvents.parse("{\"type\":\"response.output_audio.delta\",\"item_id\":\"i1\",\"delta\":7}"))
+                .isEqualTo(new Malformed("response.output_audio.delta without 'delta'"));
+    }
+
+    @Test
     void speechStartedAndTranscripts() {
         assertThat(ServerEvents.parse("{\"type\":\"input_audio_buffer.speech_started\",\"item_id\":\"u1\",\"audio_start_ms\":1520}"))
                 .isEqualTo(new SpeechStarted("u1", 1520));

@@ -2,6 +2,7 @@ package dev.callcoach.backend.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.callcoach.backend.call.CallCapacity;
 import dev.callcoach.backend.call.CallSession;
 import dev.callcoach.backend.call.InMemorySessionStore;
 import dev.callcoach.contracts.channel.CallStatus;
@@ -17,8 +18,9 @@ class VoiceAnswersTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
     private final InMemorySessionStore sessions = new InMemorySessionStore();
+    private final CallCapacity capacity = new CallCapacity(2);
     private final VoiceAnswers answers = new VoiceAnswers(sessions, new PublicUrls("https://cc.example"),
-            Duration.ofMinutes(15), Clock.fixed(NOW, ZoneOffset.UTC));
+            Duration.ofMinutes(15), Clock.fixed(NOW, ZoneOffset.UTC), capacity);
 
     @Test
     void aLiveSessionIsConnectedToTheMediaStream() {
@@ -35,6 +37,19 @@ class VoiceAnswersTest {
         for (String id : new String[] {over.toString(), expired.toString(), UUID.randomUUID().toString(), "not-a-uuid"}) {
             assertThat(answers.twimlFor(id).await().indefinitely()).as(id).contains("<Say>Sorry").contains("<Hangup/>");
         }
+    }
+
+    @Test
+    void aFullInstanceApologisesUntilACallEnds() {
+        UUID id = sessions.add(session(CallStatus.RINGING, NOW.minusSeconds(30)));
+        capacity.callStarted();
+        capacity.callStarted();
+
+        assertThat(answers.twimlFor(id.toString()).await().indefinitely())
+                .contains("<Say>Sorry").contains("<Hangup/>").doesNotContain("<Stream");
+
+        capacity.callEnded();
+        assertThat(answers.twimlFor(id.toString()).await().indefinitely()).contains("<Stream url=");
     }
 
     static CallSession session(CallStatus status, Instant createdAt) {
