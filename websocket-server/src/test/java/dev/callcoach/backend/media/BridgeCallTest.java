@@ -7,11 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.callcoach.backend.limiter.PhoneLimiter;
 import dev.callcoach.backend.testing.BridgeTestProfile;
 import dev.callcoach.backend.testing.ChannelClient;
-import dev.callcoach.backend.testing.Databases;
-import dev.callcoach.backend.testing.FakeRealtimeResource;
 import dev.callcoach.backend.testing.PostgresResource;
 import dev.callcoach.backend.testing.Reservations;
-import dev.callcoach.backend.testing.SimulatedTwilio;
+import dev.callcoach.backend.testing.SimulatedCallTest;
 import dev.callcoach.backend.testing.TestNumbers;
 import dev.callcoach.contracts.channel.CallPlaced;
 import dev.callcoach.contracts.channel.CallReserved;
@@ -31,22 +29,16 @@ import dev.callcoach.simulator.twilio.CallerScript;
 import dev.callcoach.simulator.twilio.SimulatedCall;
 import dev.callcoach.simulator.twilio.SimulatedStream;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,40 +49,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(BridgeTestProfile.class)
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
-class BridgeCallTest {
+class BridgeCallTest extends SimulatedCallTest {
 
-    private static SimulatedTwilio twilio;
-
-    @TestHTTPResource("/")
-    URI base;
-    @Inject
-    Pool pool;
     @Inject
     PhoneLimiter limiter;
-
-    private final FakeRealtime realtime = FakeRealtimeResource.realtime();
-
-    @BeforeEach
-    void setUp() {
-        Databases.truncate(pool);
-        if (twilio == null) {
-            twilio = SimulatedTwilio.start(base);
-        }
-    }
-
-    @AfterEach
-    void noRealtimeSessionOutlivesItsCall() {
-        await().atMost(Duration.ofSeconds(5)).until(() -> realtime.openSessionCount() == 0);
-        FakeRealtimeResource.reset();
-    }
-
-    @AfterAll
-    static void stopTwilio() {
-        if (twilio != null) {
-            twilio.close();
-            twilio = null;
-        }
-    }
 
     @Test
     void aWholeCallFromTheWebappsPointOfView() throws Exception {

@@ -9,11 +9,9 @@ import dev.callcoach.backend.limiter.PhoneLimiter;
 import dev.callcoach.backend.realtime.RealtimeQuota;
 import dev.callcoach.backend.testing.BridgeTestProfile;
 import dev.callcoach.backend.testing.ChannelClient;
-import dev.callcoach.backend.testing.Databases;
-import dev.callcoach.backend.testing.FakeRealtimeResource;
 import dev.callcoach.backend.testing.PostgresResource;
 import dev.callcoach.backend.testing.Reservations;
-import dev.callcoach.backend.testing.SimulatedTwilio;
+import dev.callcoach.backend.testing.SimulatedCallTest;
 import dev.callcoach.backend.testing.TestNumbers;
 import dev.callcoach.contracts.channel.CallEnded;
 import dev.callcoach.contracts.channel.CallPlaced;
@@ -24,7 +22,6 @@ import dev.callcoach.contracts.channel.EndCall;
 import dev.callcoach.contracts.channel.EndReason;
 import dev.callcoach.contracts.channel.RefusalReason;
 import dev.callcoach.contracts.channel.ReserveCall;
-import dev.callcoach.contracts.channel.Speaker;
 import dev.callcoach.contracts.channel.Subscribe;
 import dev.callcoach.contracts.channel.TranscriptEvent;
 import dev.callcoach.simulator.audio.SessionPattern;
@@ -41,7 +38,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,9 +47,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,16 +60,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(BridgeTestProfile.class)
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
-class CallFailuresTest {
+class CallFailuresTest extends SimulatedCallTest {
 
-    private static SimulatedTwilio twilio;
-
-    @TestHTTPResource("/")
-    URI base;
     @TestHTTPResource(value = "/", management = true)
     URI management;
-    @Inject
-    Pool pool;
     @Inject
     PhoneLimiter limiter;
     @Inject
@@ -83,29 +71,9 @@ class CallFailuresTest {
     @Inject
     MeterRegistry meters;
 
-    private final FakeRealtime realtime = FakeRealtimeResource.realtime();
-
-    @BeforeEach
-    void setUp() {
-        Databases.truncate(pool);
-        if (twilio == null) {
-            twilio = SimulatedTwilio.start(base);
-        }
-    }
-
     @AfterEach
-    void noRealtimeSessionOutlivesItsCall() {
-        await().atMost(Duration.ofSeconds(5)).until(() -> realtime.openSessionCount() == 0);
-        FakeRealtimeResource.reset();
+    void liftTheQuotaPause() {
         quota.lift();
-    }
-
-    @AfterAll
-    static void stopTwilio() {
-        if (twilio != null) {
-            twilio.close();
-            twilio = null;
-        }
     }
 
     /** B1, B2, B9: a refused session.update; the session's default PCM16 must never reach the caller. */

@@ -6,11 +6,9 @@ import static org.awaitility.Awaitility.await;
 import dev.callcoach.backend.scenario.ScenarioCatalogService;
 import dev.callcoach.backend.testing.BridgeTestProfile;
 import dev.callcoach.backend.testing.ChannelClient;
-import dev.callcoach.backend.testing.Databases;
-import dev.callcoach.backend.testing.FakeRealtimeResource;
 import dev.callcoach.backend.testing.PlainNumberScan;
 import dev.callcoach.backend.testing.PostgresResource;
-import dev.callcoach.backend.testing.SimulatedTwilio;
+import dev.callcoach.backend.testing.SimulatedCallTest;
 import dev.callcoach.backend.testing.TestNumbers;
 import dev.callcoach.contracts.channel.Ack;
 import dev.callcoach.contracts.channel.CallPlaced;
@@ -37,20 +35,15 @@ import dev.callcoach.simulator.responses.ResponsesFault;
 import dev.callcoach.simulator.twilio.CallerScript;
 import dev.callcoach.simulator.twilio.SimulatedCall;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,7 +57,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @QuarkusTest
 @TestProfile(BridgeTestProfile.class)
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
-class CoachingReportTest {
+class CoachingReportTest extends SimulatedCallTest {
 
     private static final Map<String, Map<String, String>> SETTINGS = Map.of(
             "job-interview", Map.of("role", "Junior backend developer", "difficulty", "tough"),
@@ -76,41 +69,15 @@ class CoachingReportTest {
             "At my last job I cut our nightly batch from four hours to forty minutes.",
             "What would my first three months look like?");
 
-    private static SimulatedTwilio twilio;
-
-    @TestHTTPResource("/")
-    URI base;
-    @Inject
-    Pool pool;
     @Inject
     ScenarioCatalogService scenarios;
     @Inject
     ReportCleanup cleanup;
 
-    private final FakeRealtime realtime = FakeRealtimeResource.realtime();
-
     @BeforeEach
     void setUp() {
-        Databases.truncate(pool);
         pool.query("TRUNCATE call_report").execute().await().indefinitely();
-        if (twilio == null) {
-            twilio = SimulatedTwilio.start(base);
-        }
         realtime.script(SessionScript.defaults().greetFromInstructions().transcripts(CALLER_SAYS.toArray(String[]::new)));
-    }
-
-    @AfterEach
-    void reset() {
-        await().atMost(Duration.ofSeconds(5)).until(() -> realtime.openSessionCount() == 0);
-        FakeRealtimeResource.reset();
-    }
-
-    @AfterAll
-    static void stopTwilio() {
-        if (twilio != null) {
-            twilio.close();
-            twilio = null;
-        }
     }
 
     @ParameterizedTest
