@@ -2,6 +2,7 @@ package dev.callcoach.backend.limiter;
 
 import dev.callcoach.backend.call.InMemoryCallSessions;
 import dev.callcoach.backend.call.PostgresCallSessions;
+import dev.callcoach.backend.db.BatchDeletes;
 import dev.callcoach.backend.db.DatabaseFailover;
 import dev.callcoach.backend.db.SqlValues;
 import io.quarkus.scheduler.Scheduled;
@@ -9,7 +10,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -63,20 +63,14 @@ public class LimiterCleanup {
             return Uni.createFrom().item(0);
         }
         Instant sessionsBefore = now.minus(config.retention());
-        return inBatches(() -> attempts.deleteAttemptsBefore(attemptsBefore, config.cleanupBatchSize()))
-                .chain(deletedAttempts -> inBatches(() -> sessions.deleteCreatedBefore(sessionsBefore, config.cleanupBatchSize()))
+        int batchSize = config.cleanupBatchSize();
+        return BatchDeletes.untilShort(batchSize, () -> attempts.deleteAttemptsBefore(attemptsBefore, batchSize))
+                .chain(deletedAttempts -> BatchDeletes.untilShort(batchSize, () -> sessions.deleteCreatedBefore(sessionsBefore, batchSize))
                         .invoke(deletedSessions -> {
                             if (deletedAttempts + deletedSessions > 0) {
                                 LOG.infof("event=cleanup attempts_deleted=%d sessions_deleted=%d", deletedAttempts, deletedSessions);
                             }
                         })
                         .map(deletedSessions -> deletedAttempts + deletedSessions));
-    }
-
-    /** Repeats a batch delete until a batch comes back short; returns the total. */
-    private Uni<Integer> inBatches(Supplier<Uni<Integer>> batch) {
-        return batch.get().chain(deleted -> deleted < config.cleanupBatchSize()
-                ? Uni.createFrom().item(deleted)
-                : inBatches(batch).map(more -> deleted + more));
     }
 }

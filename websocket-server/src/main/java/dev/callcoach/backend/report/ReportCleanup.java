@@ -1,5 +1,6 @@
 package dev.callcoach.backend.report;
 
+import dev.callcoach.backend.db.BatchDeletes;
 import dev.callcoach.backend.db.DatabaseFailover;
 import dev.callcoach.backend.db.SqlValues;
 import io.quarkus.scheduler.Scheduled;
@@ -45,16 +46,11 @@ class ReportCleanup {
     /** One pass; returns how many rows were deleted. */
     Uni<Integer> run() {
         Instant before = SqlValues.now(clock).minus(config.retention());
-        return batches(before).invoke(deleted -> {
+        int batchSize = config.cleanupBatchSize();
+        return BatchDeletes.untilShort(batchSize, () -> store.deleteCreatedBefore(before, batchSize)).invoke(deleted -> {
             if (deleted > 0) {
                 LOG.infof("event=report_cleanup reports_deleted=%d", deleted);
             }
         });
-    }
-
-    private Uni<Integer> batches(Instant before) {
-        return store.deleteCreatedBefore(before, config.cleanupBatchSize()).chain(deleted -> deleted < config.cleanupBatchSize()
-                ? Uni.createFrom().item(deleted)
-                : batches(before).map(more -> deleted + more));
     }
 }
