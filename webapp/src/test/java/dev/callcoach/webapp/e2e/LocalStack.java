@@ -84,20 +84,22 @@ final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Stops the backend as an operator or a crash would, while the webapp and the simulators stay up. The
+     * Kills the backend as a crash would (SIGKILL), while the webapp and the simulators stay up. A graceful
+     * stop may still get the call's {@code call.ended} to the page before the channel closes, and then the
+     * page rightly tells that ending instead; a crash tells nothing, which is the case this stands for. The
      * backend is this JVM's child process running the backend jar.
      */
-    void stopBackend() throws InterruptedException {
+    void killBackend() throws InterruptedException {
         String jar = BACKEND_JAR.getFileName().toString();
         ProcessHandle backend = ProcessHandle.current().children()
                 .filter(child -> child.info().commandLine().orElse("").contains(jar))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no backend process running " + jar));
-        backend.destroy();
+        backend.destroyForcibly();
         try {
             backend.onExit().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            backend.destroyForcibly();
+            throw new IllegalStateException("the backend did not die within 30 s of SIGKILL", e);
         }
     }
 

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every state of the practice page in real Chromium against the whole product, each photographed at 1280 and
  * 390 px into {@code target/screenshots/} (see {@link Gallery}), with the fixed defects of issue 12 checked
  * on the way. The tests share one stack and run in order: the network's limit is set to 8 calls so the ninth
- * is refused, and the last call loses its backend, which is stopped mid-call.
+ * is refused, and the last call loses its backend, which is killed mid-call.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -172,7 +172,7 @@ class PageStatesBrowserTest {
     void aBackendStoppedDuringACallIsSaidAndTheClockStops() throws InterruptedException {
         PracticePage page = readyToCall(LAST_CALL).call().awaitLiveCall().awaitStatus("in-progress");
 
-        stack.stopBackend();
+        stack.killBackend();
 
         assertThat(page.headlineStartingWith("Connection to the call service was lost"))
                 .isEqualTo("Connection to the call service was lost; your call may have ended.");
