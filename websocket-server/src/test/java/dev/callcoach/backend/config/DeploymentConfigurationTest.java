@@ -37,6 +37,7 @@ class DeploymentConfigurationTest {
     private static final Pattern LITERAL = Pattern.compile("\"([A-Z][A-Z0-9]*_[A-Z0-9_]+)\"");
     /** A contract constant naming an environment variable that a service reads (e.g. {@code DatabaseUrl.ENV}). */
     private static final Pattern ENV_CONSTANT = Pattern.compile("String ENV = \"([A-Z][A-Z0-9_]*)\"");
+    private static final Pattern DOCUMENTED_QUARKUS_KEY = Pattern.compile("^\\| `(quarkus\\.[a-z0-9.-]+)` \\|", Pattern.MULTILINE);
     private static final Pattern PROPERTY_KEY = Pattern.compile("^(?:%[\\w,-]+\\.)?([a-z][^=\\s]*)\\s*=", Pattern.MULTILINE);
     private static final Pattern CONFIG_MAPPING = Pattern.compile("@ConfigMapping\\(prefix = \"([^\"]+)\"\\)");
     private static final Pattern MAPPING_METHOD = Pattern.compile("^\\s*[A-Z][\\w<>?,. \\[\\]]*\\s+(\\w+)\\(\\);\\s*$", Pattern.MULTILINE);
@@ -217,6 +218,10 @@ class DeploymentConfigurationTest {
                 String prefix = mapping.group(1);
                 matches(MAPPING_METHOD, java).forEach(method -> propertyNames.add(prefix + "." + kebab(method)));
             }
+        }
+        if (!relaxedBinding) {
+            // Quarkus reads its own settings without a line in application.properties; the documented ones count.
+            propertyNames.addAll(matches(DOCUMENTED_QUARKUS_KEY, read(ROOT.resolve("docs/configuration.md"))));
         }
         for (String property : propertyNames) {
             read.add(relaxedBinding ? springEnvironmentName(property) : quarkusEnvironmentName(property));
