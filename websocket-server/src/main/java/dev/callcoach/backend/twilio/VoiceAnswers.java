@@ -3,6 +3,7 @@ package dev.callcoach.backend.twilio;
 import dev.callcoach.backend.call.CallCapacity;
 import dev.callcoach.backend.call.SessionRules;
 import dev.callcoach.backend.call.SessionStore;
+import dev.callcoach.backend.db.DatabaseBusyException;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,6 +55,11 @@ public final class VoiceAnswers {
             }
             LOG.infof("voice webhook session=%s answer=apology reason=%s", sessionId.get(),
                     found.isEmpty() ? "unknown" : "over-or-expired");
+            return Twiml.apologyAndHangup();
+        }).onFailure(DatabaseBusyException.class).recoverWithItem(busy -> {
+            // An error answer would have Twilio tell the person who picked up that "an application error has
+            // occurred"; an apology says the same in words they can act on.
+            LOG.warnf("voice webhook session=%s answer=apology reason=database-busy", sessionId.get());
             return Twiml.apologyAndHangup();
         });
     }

@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** A {@link SessionStore} for unit tests of the plain classes that use one. */
 public final class InMemorySessionStore implements SessionStore {
 
+    private volatile RuntimeException findFailure;
+
     private final Map<UUID, CallSession> sessions = new ConcurrentHashMap<>();
     private final Map<UUID, Duration> durations = new ConcurrentHashMap<>();
 
@@ -37,9 +39,15 @@ public final class InMemorySessionStore implements SessionStore {
                 s.createdAt(), s.updatedAt(), s.answeredAt(), s.endedAt(), s.duration(), s.usage());
     }
 
+    /** From now on every {@link #find} fails with this, as a database that does not answer in time would. */
+    public void failFinds(RuntimeException failure) {
+        findFailure = failure;
+    }
+
     @Override
     public Uni<Optional<CallSession>> find(UUID id) {
-        return Uni.createFrom().item(Optional.ofNullable(sessions.get(id)));
+        RuntimeException failure = findFailure;
+        return failure != null ? Uni.createFrom().failure(failure) : Uni.createFrom().item(Optional.ofNullable(sessions.get(id)));
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.callcoach.backend.call.CallCapacity;
 import dev.callcoach.backend.call.CallSession;
 import dev.callcoach.backend.call.InMemorySessionStore;
+import dev.callcoach.backend.db.DatabaseBusyException;
 import dev.callcoach.contracts.channel.CallStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,6 +51,15 @@ class VoiceAnswersTest {
 
         capacity.callEnded();
         assertThat(answers.twimlFor(id.toString()).await().indefinitely()).contains("<Stream url=");
+    }
+
+    @Test
+    void aDatabaseTooBusyToAnswerGetsAnApologyNotAnError() {
+        UUID id = sessions.add(session(CallStatus.RINGING, NOW.minusSeconds(30)));
+        sessions.failFinds(new DatabaseBusyException("session_find", null));
+
+        assertThat(answers.twimlFor(id.toString()).await().indefinitely())
+                .contains("<Say>Sorry").contains("<Hangup/>").doesNotContain("<Stream");
     }
 
     static CallSession session(CallStatus status, Instant createdAt) {
