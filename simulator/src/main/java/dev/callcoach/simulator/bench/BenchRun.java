@@ -7,6 +7,7 @@ import dev.callcoach.contracts.channel.CallReserved;
 import dev.callcoach.contracts.channel.ChannelProtocol;
 import dev.callcoach.contracts.channel.ChannelReply;
 import dev.callcoach.contracts.channel.ErrorReply;
+import dev.callcoach.contracts.channel.RefusalReason;
 import dev.callcoach.contracts.channel.ReserveCall;
 import dev.callcoach.simulator.twilio.TwilioSignature;
 import dev.callcoach.simulator.twilio.TwimlStream;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.IntFunction;
@@ -182,10 +184,7 @@ public final class BenchRun {
                                         long bargeInFrames) {
         String number = phoneNumbers.apply(callId);
         String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
-        return channel.request(id -> new ReserveCall(id, number, SCENARIO, SCENARIO_FORM, VOICE))
-                .compose(reply -> reply instanceof CallReserved reserved
-                        ? Future.succeededFuture(reserved.sessionId())
-                        : Future.failedFuture("call.reserve answered " + describe(reply)))
+        return reserve(channel, number)
                 .compose(session -> channel.request(id -> new CallPlaced(id, session, callSid))
                         .compose(reply -> reply instanceof Ack
                                 ? Future.succeededFuture(session)
@@ -194,6 +193,24 @@ public final class BenchRun {
                 .compose(stream -> CallerLeg.open(vertx, sockets, measurements, callId, toBackend(stream.url()),
                         TwilioSignature.sign(backend.twilioToken(), stream.url(), Map.of()), accountSid, callSid,
                         stream.parameters(), bargeInFrames));
+    }
+
+    /**
+     * {@code call.reserve}; a {@code BUSY} refusal (the limiter shedding a burst of set-ups) is tried again
+     * 100 ms to 1 s later, as the page does, so a fast launch rate is not mistaken for a failed call.
+     */
+    private Future<UUID> reserve(ChannelLink channel, String number) {
+        return channel.request(id -> new ReserveCall(id, number, SCENARIO, SCENARIO_FORM, VOICE))
+                .compose(reply -> switch (reply) {
+                    case CallReserved reserved -> Future.succeededFuture(reserved.sessionId());
+                    case CallRefused refused when refused.reason() == RefusalReason.BUSY -> {
+                        Promise<UUID> retried = Promise.promise();
+                        vertx.setTimer(100 + ThreadLocalRandom.current().nextLong(900),
+                                id -> reserve(channel, number).onComplete(retried));
+                        yield retried.future();
+                    }
+                    default -> Future.failedFuture("call.reserve answered " + describe(reply));
+                });
     }
 
     /** Twilio fetching the call's TwiML: a form POST signed over the public URL. */

@@ -36,7 +36,7 @@ public final class BridgeBenchmark {
               --warm-up SECONDS         all calls up before measuring (default 30)
               --measure SECONDS         the measured window (default 30)
               --barge-in-every SECONDS  how often each caller talks over the AI, 0 for never (default 5)
-              --launch-rate CALLS       calls set up per second (default 100)
+              --launch-rate CALLS       calls set up per second (default 10)
               --backend-cpus LIST       taskset CPU list for the backend, "none" to leave it unpinned (default 0)
               --backend-jvm-args ARGS   JVM options of the backend, one string (default "-Xmx768m": the Fly VM's
                                         1 GB at the Dockerfile's MaxRAMPercentage=75); e.g. add JFR here
@@ -74,7 +74,7 @@ public final class BridgeBenchmark {
                     Duration.ofSeconds(nonNegative(flags.remove("--warm-up"), 30, "--warm-up")),
                     Duration.ofSeconds(positive(flags.getOrDefault("--measure", "30"), "--measure")),
                     Duration.ofSeconds(nonNegative(flags.remove("--barge-in-every"), 5, "--barge-in-every")),
-                    positive(flags.getOrDefault("--launch-rate", "100"), "--launch-rate"),
+                    positive(flags.getOrDefault("--launch-rate", "10"), "--launch-rate"),
                     flags.getOrDefault("--backend-cpus", "0"),
                     Arrays.stream(flags.getOrDefault("--backend-jvm-args", "-Xmx768m").trim().split("\\s+"))
                             .filter(a -> !a.isEmpty()).toList(),
@@ -164,6 +164,16 @@ public final class BridgeBenchmark {
         System.exit(exitCode);
     }
 
+    /** How many CPUs a {@code taskset -c} list names, e.g. 3 for {@code "0,2-3"}. */
+    static int cpuCount(String cpuList) {
+        int count = 0;
+        for (String part : cpuList.split(",")) {
+            String[] range = part.trim().split("-");
+            count += range.length == 1 ? 1 : Integer.parseInt(range[1].trim()) - Integer.parseInt(range[0].trim()) + 1;
+        }
+        return count;
+    }
+
     private static void closeAll(Deque<AutoCloseable> running) {
         for (AutoCloseable part; (part = running.poll()) != null; ) {
             try {
@@ -197,6 +207,10 @@ public final class BridgeBenchmark {
             env.put("CALLCOACH_LIMITER_MAX_CALLS_PER_WINDOW", "1000000");
             // Nor is the instance's call limit: the benchmark measures what lies beyond it (twice capacity).
             env.put("CALLCOACH_CALL_MAX_ACTIVE_PER_INSTANCE", "1000000");
+            if (!options.backendCpus().equals("none")) {
+                // As deployed (fly/websocket-server.toml): one event loop per CPU the backend may use.
+                env.put("QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE", Integer.toString(cpuCount(options.backendCpus())));
+            }
             Duration longest = options.warmUp().plus(options.measure()).plusMinutes(10);
             env.put("CALLCOACH_CALL_MAX_DURATION", longest.toSeconds() + "s");
             List<String> command = new ArrayList<>();

@@ -21,6 +21,14 @@ class BridgeBenchmarkOptionsTest {
         assertThat(options.backendCpus()).isEqualTo("0");
         assertThat(options.backendJvmArgs()).containsExactly("-Xmx768m");
         assertThat(options.measureHeap()).isTrue();
+        assertThat(options.launchRate()).isEqualTo(10);
+    }
+
+    @Test
+    void theBackendGetsOneEventLoopPerCpuItIsPinnedTo() {
+        assertThat(BridgeBenchmark.cpuCount("0")).isEqualTo(1);
+        assertThat(BridgeBenchmark.cpuCount("0,2-3")).isEqualTo(3);
+        assertThat(BridgeBenchmark.cpuCount(" 1 - 2 ")).isEqualTo(2);
     }
 
     @Test
