@@ -38,8 +38,8 @@ public final class BridgeBenchmark {
               --barge-in-every SECONDS  how often each caller talks over the AI, 0 for never (default 5)
               --launch-rate CALLS       calls set up per second (default 10)
               --backend-cpus LIST       taskset CPU list for the backend, "none" to leave it unpinned (default 0)
-              --backend-jvm-args ARGS   JVM options of the backend, one string (default "-Xmx768m": the Fly VM's
-                                        1 GB at the Dockerfile's MaxRAMPercentage=75); e.g. add JFR here
+              --backend-jvm-args ARGS   JVM options of the backend, one string (default "-XX:MaxRAM=1g
+                                        -XX:MaxRAMPercentage=75": sized as on the Fly VM); e.g. add JFR here
               --backend-port PORT       (default 18081)
               --management-port PORT    the backend's management interface: health, metrics (default 19000)
               --backend-jar PATH        (default websocket-server/target/quarkus-app/quarkus-run.jar)
@@ -76,7 +76,7 @@ public final class BridgeBenchmark {
                     Duration.ofSeconds(nonNegative(flags.remove("--barge-in-every"), 5, "--barge-in-every")),
                     positive(flags.getOrDefault("--launch-rate", "10"), "--launch-rate"),
                     flags.getOrDefault("--backend-cpus", "0"),
-                    Arrays.stream(flags.getOrDefault("--backend-jvm-args", "-Xmx768m").trim().split("\\s+"))
+                    Arrays.stream(flags.getOrDefault("--backend-jvm-args", "-XX:MaxRAM=1g -XX:MaxRAMPercentage=75").trim().split("\\s+"))
                             .filter(a -> !a.isEmpty()).toList(),
                     positive(flags.getOrDefault("--backend-port", "18081"), "--backend-port"),
                     positive(flags.getOrDefault("--management-port", "19000"), "--management-port"),

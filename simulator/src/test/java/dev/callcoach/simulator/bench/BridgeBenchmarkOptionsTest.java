@@ -19,7 +19,7 @@ class BridgeBenchmarkOptionsTest {
         assertThat(options.measure()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.bargeInEvery()).isEqualTo(Duration.ofSeconds(5));
         assertThat(options.backendCpus()).isEqualTo("0");
-        assertThat(options.backendJvmArgs()).containsExactly("-Xmx768m");
+        assertThat(options.backendJvmArgs()).containsExactly("-XX:MaxRAM=1g", "-XX:MaxRAMPercentage=75");
         assertThat(options.measureHeap()).isTrue();
         assertThat(options.launchRate()).isEqualTo(10);
     }
