@@ -157,6 +157,8 @@ public final class DemoStack implements AutoCloseable {
         backendEnv.put("PHONE_HASH_SECRET", randomSecret());
         backendEnv.put("CHANNEL_TOKEN", channelToken);
         backendEnv.put("BROWSER_ALLOWED_ORIGINS", String.join(",", options.webappOrigins()));
+        // The page runs on this machine and reaches the backend's plain port, whatever Twilio is told.
+        backendEnv.put("BROWSER_MEDIA_BASE_URL", backendUrl);
         backend = ServiceProcess.start("backend", options.backendJar(), List.of(), backendEnv, out);
         started.push(backend);
         backend.awaitReady(URI.create(managementUrl + "/q/health/ready"), BACKEND_STARTUP);

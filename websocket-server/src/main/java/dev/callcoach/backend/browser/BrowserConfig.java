@@ -13,4 +13,11 @@ public interface BrowserConfig {
      * URL. From env {@code BROWSER_ALLOWED_ORIGINS}, comma-separated. Empty: every browser socket is refused.
      */
     Optional<List<String>> allowedOrigins();
+
+    /**
+     * The backend's base URL as browsers reach it, when that differs from {@code callcoach.public-base-url}
+     * (the local demo announces https to its Twilio simulator but serves browsers plain http). From env
+     * {@code BROWSER_MEDIA_BASE_URL}. Unset: the public base URL.
+     */
+    Optional<String> mediaBaseUrl();
 }

@@ -30,10 +30,11 @@ public class BrowserSessions {
     private final Duration tokenLifetime;
     private final Clock clock;
 
-    BrowserSessions(PhoneLimiter limiter, BrowserTokens tokens, PublicUrls urls, LimiterConfig limits, Clock clock) {
+    BrowserSessions(PhoneLimiter limiter, BrowserTokens tokens, PublicUrls urls, BrowserConfig config, LimiterConfig limits,
+                    Clock clock) {
         this.limiter = limiter;
         this.tokens = tokens;
-        this.urls = urls;
+        this.urls = config.mediaBaseUrl().map(PublicUrls::new).orElse(urls);
         this.tokenLifetime = limits.placementTimeout();
         this.clock = clock;
     }

@@ -1,6 +1,7 @@
 package dev.callcoach.backend.browser;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -15,9 +16,11 @@ import org.jboss.logging.Logger;
 /**
  * Admits a browser media socket before it opens, or refuses the upgrade with 403 so nothing opens and no
  * Realtime session starts: the {@code Origin} must be an allowed one, and the {@code token} query parameter
- * the session's unused, unexpired media token (used up here). Logs say why, never the token.
+ * the session's unused, unexpired media token (used up here). Logs say why, never the token. Created at
+ * startup, so a misconfigured origin list stops the service.
  */
 @ApplicationScoped
+@Startup
 public class BrowserUpgradeCheck implements HttpUpgradeCheck {
 
     private static final Logger LOG = Logger.getLogger(BrowserUpgradeCheck.class);
