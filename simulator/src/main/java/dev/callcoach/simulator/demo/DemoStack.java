@@ -60,9 +60,25 @@ public final class DemoStack implements AutoCloseable {
     DemoStack() {
     }
 
-    /** Ports and files of one stack; port 0 picks a free one (not for the backend, whose URL Twilio is given). */
+    /**
+     * Ports and files of one stack; port 0 picks a free one (not for the backend, whose URL Twilio is given).
+     *
+     * @param webappOrigins the origins ({@code http://localhost:8080}) of the webapp pages that may open a browser
+     *                      session's media socket on the backend; the webapp starts after the stack, so its
+     *                      caller says where it will run. Empty: browser practice is refused
+     */
     public record Options(Path backendJar, int backendPort, int twilioPort, int realtimePort,
-                          Map<String, String> environment, PrintStream out) {
+                          Map<String, String> environment, PrintStream out, List<String> webappOrigins) {
+
+        public Options {
+            webappOrigins = List.copyOf(webappOrigins);
+        }
+
+        /** A stack without browser practice, for callers that do not say where their webapp runs. */
+        public Options(Path backendJar, int backendPort, int twilioPort, int realtimePort,
+                       Map<String, String> environment, PrintStream out) {
+            this(backendJar, backendPort, twilioPort, realtimePort, environment, out, List.of());
+        }
     }
 
     public static DemoStack start(Options options) throws InterruptedException {
@@ -140,6 +156,9 @@ public final class DemoStack implements AutoCloseable {
         backendEnv.put("MANAGEMENT_PORT", Integer.toString(managementPort));
         backendEnv.put("PHONE_HASH_SECRET", randomSecret());
         backendEnv.put("CHANNEL_TOKEN", channelToken);
+        backendEnv.put("BROWSER_ALLOWED_ORIGINS", String.join(",", options.webappOrigins()));
+        // The page runs on this machine and reaches the backend's plain port, whatever Twilio is told.
+        backendEnv.put("BROWSER_MEDIA_BASE_URL", backendUrl);
         backend = ServiceProcess.start("backend", options.backendJar(), List.of(), backendEnv, out);
         started.push(backend);
         backend.awaitReady(URI.create(managementUrl + "/q/health/ready"), BACKEND_STARTUP);

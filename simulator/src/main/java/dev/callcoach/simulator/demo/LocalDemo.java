@@ -63,7 +63,8 @@ public final class LocalDemo {
             Path webappJar = webappJar(root.resolve("webapp/target"));
             console.println("[demo] starting PostgreSQL, the simulators and the backend...");
             long started = System.nanoTime();
-            stack.startAll(new DemoStack.Options(backendJar, BACKEND_PORT, TWILIO_PORT, REALTIME_PORT, System.getenv(), log));
+            stack.startAll(new DemoStack.Options(backendJar, BACKEND_PORT, TWILIO_PORT, REALTIME_PORT, System.getenv(), log,
+                    List.of("http://localhost:" + WEBAPP_PORT)));
             console.println("[demo] backend ready (" + secondsSince(started) + " s); starting the webapp...");
             Map<String, String> webappEnvironment = new HashMap<>(stack.webappEnvironment());
             webappEnvironment.put("PORT", Integer.toString(WEBAPP_PORT));

@@ -11,6 +11,7 @@ import java.util.UUID;
 /**
  * One practice call from reservation to its end. Holds the number only as its hash.
  *
+ * @param phoneHash      the number's hash; null for a browser session, which has no number
  * @param scenarioConfig the validated scenario form, by field key
  * @param callSid        Twilio's call SID once the call was placed, else null
  * @param answeredAt     when the call was first reported in progress, else null
@@ -23,7 +24,6 @@ public record CallSession(UUID id, PhoneHash phoneHash, String scenarioId, Map<S
 
     public CallSession {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(phoneHash, "phoneHash");
         Objects.requireNonNull(scenarioId, "scenarioId");
         scenarioConfig = Map.copyOf(scenarioConfig);
         Objects.requireNonNull(voice, "voice");
@@ -33,7 +33,12 @@ public record CallSession(UUID id, PhoneHash phoneHash, String scenarioId, Map<S
         Objects.requireNonNull(usage, "usage");
     }
 
-    /** A fresh reservation. */
+    /** Whether this is a practice session in the browser rather than a phone call. */
+    public boolean inBrowser() {
+        return phoneHash == null;
+    }
+
+    /** A fresh reservation; {@code phoneHash} null for a browser session. */
     public static CallSession reserved(UUID id, PhoneHash phoneHash, String scenarioId, Map<String, String> scenarioConfig,
                                        String voice, Instant at) {
         return new CallSession(id, phoneHash, scenarioId, scenarioConfig, voice, CallStatus.RESERVED, null, at, at,

@@ -44,7 +44,7 @@ public class PostgresCallSessions {
                                                   output_audio_tokens)
                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
                         ON CONFLICT (id) DO NOTHING""")
-                .execute(Tuple.from(new Object[] {s.id(), SqlValues.bytea(s.phoneHash()), s.scenarioId(),
+                .execute(Tuple.from(new Object[] {s.id(), s.inBrowser() ? null : SqlValues.bytea(s.phoneHash()), s.scenarioId(),
                         new JsonObject(new LinkedHashMap<>(s.scenarioConfig())), s.voice(), s.status().name(),
                         s.callSid(), timestamp(s.createdAt()), timestamp(s.updatedAt()), timestamp(s.answeredAt()),
                         timestamp(s.endedAt()), s.duration() == null ? null : (int) s.duration().toSeconds(),
@@ -179,13 +179,20 @@ public class PostgresCallSessions {
                 .map(PostgresCallSessions::all);
     }
 
-    /** Deletes up to {@code batchSize} sessions created before {@code before}; returns how many. */
+    /**
+     * Deletes up to {@code batchSize} sessions created before {@code before}, with the media tokens of browser
+     * sessions among them that were never used; returns how many sessions.
+     */
     public Uni<Integer> deleteCreatedBefore(Instant before, int batchSize) {
         return pool.preparedQuery("""
-                        DELETE FROM call_session WHERE id IN (
-                            SELECT id FROM call_session WHERE created_at < $1 LIMIT $2)""")
+                        WITH gone AS (
+                            DELETE FROM call_session WHERE id IN (
+                                SELECT id FROM call_session WHERE created_at < $1 LIMIT $2)
+                            RETURNING id),
+                        tokens AS (DELETE FROM browser_token WHERE session_id IN (SELECT id FROM gone))
+                        SELECT count(*) FROM gone""")
                 .execute(Tuple.of(timestamp(before), batchSize))
-                .map(RowSet::rowCount);
+                .map(rows -> rows.iterator().next().getInteger(0));
     }
 
     private static List<CallSession> all(RowSet<Row> rows) {
@@ -205,7 +212,7 @@ public class PostgresCallSessions {
         Integer durationSeconds = row.getInteger("duration_seconds");
         return new CallSession(
                 row.getUUID("id"),
-                new PhoneHash(row.getBuffer("phone_hash").getBytes()),
+                row.getBuffer("phone_hash") == null ? null : new PhoneHash(row.getBuffer("phone_hash").getBytes()),
                 row.getString("scenario_id"),
                 config,
                 row.getString("voice"),

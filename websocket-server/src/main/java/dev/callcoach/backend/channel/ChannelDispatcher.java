@@ -1,5 +1,7 @@
 package dev.callcoach.backend.channel;
 
+import dev.callcoach.backend.browser.BrowserReservation;
+import dev.callcoach.backend.browser.BrowserSessions;
 import dev.callcoach.backend.call.CallSession;
 import dev.callcoach.backend.call.CallSessions;
 import dev.callcoach.backend.db.DatabaseBusyException;
@@ -11,6 +13,7 @@ import dev.callcoach.backend.realtime.RealtimeQuota;
 import dev.callcoach.backend.report.ReportService;
 import dev.callcoach.backend.scenario.Scenarios;
 import dev.callcoach.contracts.channel.Ack;
+import dev.callcoach.contracts.channel.BrowserSessionReserved;
 import dev.callcoach.contracts.channel.CallPlaced;
 import dev.callcoach.contracts.channel.CallPlacementUnknown;
 import dev.callcoach.contracts.channel.CallRefused;
@@ -34,6 +37,7 @@ import dev.callcoach.contracts.channel.PhoneLimitCheck;
 import dev.callcoach.contracts.channel.PhoneLimitStatus;
 import dev.callcoach.contracts.channel.RefusalReason;
 import dev.callcoach.contracts.channel.ReleaseCall;
+import dev.callcoach.contracts.channel.ReserveBrowserSession;
 import dev.callcoach.contracts.channel.ReserveCall;
 import dev.callcoach.contracts.channel.RetryReport;
 import dev.callcoach.contracts.channel.ScenarioCatalog;
@@ -50,6 +54,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -77,10 +82,11 @@ public class ChannelDispatcher {
     private final RealtimeQuota quota;
     private final LookupBudget lookups;
     private final ReportService reports;
+    private final BrowserSessions browserSessions;
 
     ChannelDispatcher(ChannelCodec codec, PhoneRules phoneRules, PhoneLimiter limiter, CallSessions sessions,
                       Scenarios scenarios, SessionEvents events, ChannelConfig config, MeterRegistry registry,
-                      RealtimeQuota quota, ReportService reports) {
+                      RealtimeQuota quota, ReportService reports, BrowserSessions browserSessions) {
         this.codec = codec;
         this.phoneRules = phoneRules;
         this.limiter = limiter;
@@ -91,6 +97,7 @@ public class ChannelDispatcher {
         this.registry = registry;
         this.quota = quota;
         this.reports = reports;
+        this.browserSessions = browserSessions;
         this.lookups = new LookupBudget(config.limitChecksPerPeriod(), config.limitCheckPeriod(), System::nanoTime);
     }
 
@@ -126,6 +133,7 @@ public class ChannelDispatcher {
         return switch (request) {
             case PhoneLimitCheck check -> lookups.tryTake(sink.id()) ? checkLimit(check) : item(rateLimited(check));
             case ReserveCall reserve -> reserve(reserve);
+            case ReserveBrowserSession browser -> reserveBrowser(browser);
             case CallPlaced placed -> placed(placed);
             case CallPlacementUnknown unknown -> placementUnknown(unknown);
             case ReleaseCall release -> release(release);
@@ -157,20 +165,9 @@ public class ChannelDispatcher {
         if (phone instanceof PhoneCheck.Invalid invalid) {
             return item(refused(id, RefusalReason.INVALID_NUMBER, invalid.message(), 0));
         }
-        Optional<Scenario> scenario = scenarios.find(reserve.scenarioId());
-        if (scenario.isEmpty()) {
-            return item(refused(id, RefusalReason.UNKNOWN_SCENARIO, "There is no such scenario.", 0));
-        }
-        List<FieldError> problems = ScenarioConfigValidator.validate(scenario.get(), reserve.scenarioConfig(), reserve.voice());
-        if (!problems.isEmpty()) {
-            String message = problems.stream().map(FieldError::message).collect(Collectors.joining(" "));
-            return item(refused(id, RefusalReason.INVALID_CONFIG, truncate(message), 0));
-        }
-        Optional<Duration> paused = quota.pausedFor();
-        if (paused.isPresent()) {
-            // Every call would fail the same way and still cost a Twilio call; the page says calling is paused.
-            return item(refused(id, RefusalReason.CALLING_PAUSED, "Calling is paused for a while.",
-                    Math.max(1, paused.get().toSeconds())));
+        Optional<ChannelReply> refusal = practiceRefusal(id, reserve.scenarioId(), reserve.scenarioConfig(), reserve.voice());
+        if (refusal.isPresent()) {
+            return item(refusal.get());
         }
         String e164 = ((PhoneCheck.Valid) phone).e164();
         return limiter.reserve(e164, reserve.scenarioId(), reserve.scenarioConfig(), reserve.voice())
@@ -178,6 +175,40 @@ public class ChannelDispatcher {
                     case Reservation.Granted granted -> new CallReserved(id, granted.session().id());
                     case Reservation.Refused refused -> refused(id, refused.refusal());
                 });
+    }
+
+    private Uni<ChannelReply> reserveBrowser(ReserveBrowserSession reserve) {
+        String id = reserve.correlationId();
+        Optional<ChannelReply> refusal = practiceRefusal(id, reserve.scenarioId(), reserve.scenarioConfig(), reserve.voice());
+        if (refusal.isPresent()) {
+            return item(refusal.get());
+        }
+        return browserSessions.reserve(reserve.scenarioId(), reserve.scenarioConfig(), reserve.voice())
+                .map(reservation -> switch (reservation) {
+                    case BrowserReservation.Granted granted -> new BrowserSessionReserved(id, granted.sessionId(),
+                            granted.mediaUrl(), granted.mediaToken(), granted.tokenExpiresAt());
+                    case BrowserReservation.Refused refused -> refused(id, refused.refusal());
+                });
+    }
+
+    /** Why a practice session (phone or browser) with these settings cannot start now, if it cannot. */
+    private Optional<ChannelReply> practiceRefusal(String id, String scenarioId, Map<String, String> config, String voice) {
+        Optional<Scenario> scenario = scenarios.find(scenarioId);
+        if (scenario.isEmpty()) {
+            return Optional.of(refused(id, RefusalReason.UNKNOWN_SCENARIO, "There is no such scenario.", 0));
+        }
+        List<FieldError> problems = ScenarioConfigValidator.validate(scenario.get(), config, voice);
+        if (!problems.isEmpty()) {
+            String message = problems.stream().map(FieldError::message).collect(Collectors.joining(" "));
+            return Optional.of(refused(id, RefusalReason.INVALID_CONFIG, truncate(message), 0));
+        }
+        Optional<Duration> paused = quota.pausedFor();
+        if (paused.isPresent()) {
+            // Every session would fail the same way (and a phone call still cost money); the page says calling is paused.
+            return Optional.of(refused(id, RefusalReason.CALLING_PAUSED, "Calling is paused for a while.",
+                    Math.max(1, paused.get().toSeconds())));
+        }
+        return Optional.empty();
     }
 
     private Uni<ChannelReply> placed(CallPlaced placed) {

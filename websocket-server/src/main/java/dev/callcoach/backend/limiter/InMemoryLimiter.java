@@ -121,6 +121,12 @@ public class InMemoryLimiter implements FallbackWriteBack {
         sessions.mirror(granted);
     }
 
+    /** Records a browser session Postgres granted: it counts in this instance's caps through an outage too. */
+    public synchronized void mirrorWithoutNumber(CallSession granted) {
+        add(Attempt.withoutNumber(granted.id(), granted.createdAt()));
+        sessions.mirror(granted);
+    }
+
     /**
      * Adds what Postgres holds (every instance's attempts and recent sessions) to the mirror and marks it
      * loaded. Adds only: what this instance learned meanwhile is kept.

@@ -10,6 +10,7 @@ import dev.callcoach.backend.phone.PhoneHasher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,6 +31,8 @@ import org.jboss.logging.Logger;
 public class PhoneLimiter {
 
     private static final Logger LOG = Logger.getLogger(PhoneLimiter.class);
+    /** Retry-after for a browser session refused during an outage: Postgres is usually back within a minute. */
+    private static final Duration BROWSER_OUTAGE_RETRY_AFTER = Duration.ofMinutes(1);
 
     private final PhoneHasher hasher;
     private final LimitRules rules;
@@ -90,7 +94,31 @@ public class PhoneLimiter {
                 .recoverWithItem(() -> new Reservation.Refused(new Refusal(Refusal.Reason.BUSY, busyRetryAfter)))
                 // Granted by either store; mirroring a fallback grant again changes nothing.
                 .invoke(reservation -> mirror(reservation, number))
-                .invoke(reservation -> record(reservation, number));
+                .invoke(reservation -> record(reservation, number.current().toString()));
+    }
+
+    /**
+     * Grants a browser session a slot under the global caps (it has no number, so no per-number limit) and
+     * creates its session in status {@code reserved}; {@code alongside} runs in the reservation's transaction
+     * (the media token is stored with it). Postgres only: the browser's single-use media token must hold
+     * across instances, so during an outage browser sessions are refused with {@link Refusal.Reason#OUTAGE}.
+     */
+    public Uni<Reservation> reserveWithoutNumber(String scenarioId, Map<String, String> scenarioConfig, String voice,
+                                                 BiFunction<SqlClient, CallSession, Uni<Void>> alongside) {
+        CallSession candidate = CallSession.reserved(UUID.randomUUID(), null, scenarioId, scenarioConfig, voice,
+                SqlValues.now(clock));
+        return failover.transaction("reserve_browser",
+                        tx -> postgres.reserveWithoutNumber(tx, candidate, rules, granted -> alongside.apply(tx, granted)),
+                        () -> Uni.createFrom().<Reservation>item(new Reservation.Refused(
+                                new Refusal(Refusal.Reason.OUTAGE, BROWSER_OUTAGE_RETRY_AFTER))))
+                .onFailure(DatabaseBusyException.class)
+                .recoverWithItem(() -> new Reservation.Refused(new Refusal(Refusal.Reason.BUSY, busyRetryAfter)))
+                .invoke(reservation -> {
+                    if (reservation instanceof Reservation.Granted granted) {
+                        memory.mirrorWithoutNumber(granted.session());
+                    }
+                    record(reservation, "browser");
+                });
     }
 
     /**
@@ -127,12 +155,13 @@ public class PhoneLimiter {
         }
     }
 
-    private void record(Reservation reservation, HashedNumber number) {
+    /** @param caller what the log says for whom: the number's hash, or "browser" */
+    private void record(Reservation reservation, String caller) {
         String mode = failover.mode().label();
         switch (reservation) {
             case Reservation.Granted granted -> {
                 counter("granted", "none", mode).increment();
-                LOG.infof("event=call_reserved session=%s phone=%s mode=%s", granted.session().id(), number.current(), mode);
+                LOG.infof("event=call_reserved session=%s phone=%s mode=%s", granted.session().id(), caller, mode);
             }
             case Reservation.Refused refused -> {
                 String reason = refused.refusal().reason().name().toLowerCase(Locale.ROOT);
@@ -142,7 +171,7 @@ public class PhoneLimiter {
                     return;
                 }
                 LOG.infof("event=call_refused reason=%s retry_after_s=%d phone=%s mode=%s", reason,
-                        refused.refusal().retryAfterSeconds(), number.current(), mode);
+                        refused.refusal().retryAfterSeconds(), caller, mode);
             }
         }
     }

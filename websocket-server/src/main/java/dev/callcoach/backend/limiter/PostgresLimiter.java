@@ -23,6 +23,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The limiter on Postgres, exact across any number of backend instances sharing the database.
@@ -75,6 +76,25 @@ public class PostgresLimiter {
                                         .orElseGet(() -> grant(tx, candidate, number)))));
     }
 
+    /**
+     * Decides one browser session's reservation inside {@code tx}: the global caps only, under the same global
+     * lock as phone reservations, so both kinds share one exact count. What {@code alongside} writes goes in
+     * the same transaction, so it exists exactly when the session does.
+     */
+    public Uni<Reservation> reserveWithoutNumber(SqlClient tx, CallSession candidate, LimitRules rules,
+                                                 Function<CallSession, Uni<Void>> alongside) {
+        Instant now = candidate.createdAt();
+        return afterLocks(tx, new long[] {GLOBAL_LOCK_KEY}, globalUsage(tx, rules, now))
+                .chain(usage -> rules.globalRefusal(usage, now)
+                        .map(PostgresLimiter::refused)
+                        .orElseGet(() -> Uni.combine().all()
+                                .unis(sessions.insert(tx, candidate),
+                                        insertAttempt(tx, Attempt.withoutNumber(candidate.id(), now)),
+                                        alongside.apply(candidate))
+                                .discardItems()
+                                .replaceWith(new Reservation.Granted(candidate))));
+    }
+
     /** Gives back the slot of a reservation that was never placed, inside {@code tx}. */
     public Uni<StatusUpdate> release(SqlClient tx, UUID sessionId, Instant now) {
         return sessions.transition(tx, sessionId, CallStatus.RELEASED, now)
@@ -104,7 +124,7 @@ public class PostgresLimiter {
                 .map(rows -> {
                     List<Attempt> attempts = new ArrayList<>();
                     rows.forEach(row -> attempts.add(new Attempt(row.getUUID("session_id"),
-                            new PhoneHash(row.getBuffer("phone_hash").getBytes()),
+                            row.getBuffer("phone_hash") == null ? null : new PhoneHash(row.getBuffer("phone_hash").getBytes()),
                             row.getBuffer("previous_hash") == null ? null : new PhoneHash(row.getBuffer("previous_hash").getBytes()),
                             instant(row.getOffsetDateTime("created_at")))));
                     return attempts;
@@ -147,7 +167,7 @@ public class PostgresLimiter {
         return tx.preparedQuery("""
                         INSERT INTO call_attempt (session_id, phone_hash, previous_hash, created_at) VALUES ($1, $2, $3, $4)
                         ON CONFLICT (session_id) DO NOTHING""")
-                .execute(Tuple.of(attempt.sessionId(), SqlValues.bytea(attempt.phoneHash()),
+                .execute(Tuple.of(attempt.sessionId(), attempt.phoneHash() == null ? null : SqlValues.bytea(attempt.phoneHash()),
                         attempt.previousHash() == null ? null : SqlValues.bytea(attempt.previousHash()),
                         timestamp(attempt.createdAt())))
                 .replaceWithVoid();

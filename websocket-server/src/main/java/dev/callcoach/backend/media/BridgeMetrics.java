@@ -121,6 +121,10 @@ final class BridgeMetrics {
         malformed.get(problem).increment();
     }
 
+    void malformed(BrowserFrame.Problem problem) {
+        registry.counter("callcoach.browser.frames.malformed", "problem", problem.tag()).increment();
+    }
+
     private Counter frames(String direction) {
         return Counter.builder("callcoach.media.frames")
                 .description("Media frames forwarded by the bridge")

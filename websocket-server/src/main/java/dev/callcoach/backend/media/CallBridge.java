@@ -1,7 +1,5 @@
 package dev.callcoach.backend.media;
 
-import dev.callcoach.backend.media.TwilioFrame.Malformed;
-import dev.callcoach.backend.media.TwilioFrame.Problem;
 import dev.callcoach.backend.realtime.ClientEventIds;
 import dev.callcoach.backend.realtime.ClientEventKind;
 import dev.callcoach.backend.realtime.ClientEvents;
@@ -16,11 +14,13 @@ import dev.callcoach.backend.call.CallEventPublisher;
 import dev.callcoach.backend.call.CallUsage;
 import dev.callcoach.backend.call.SessionStore;
 import dev.callcoach.backend.report.FinishedCalls;
-import dev.callcoach.backend.twilio.Twiml;
 import dev.callcoach.contracts.channel.CallEnded;
+import dev.callcoach.contracts.channel.CallStatus;
+import dev.callcoach.contracts.channel.CallStatusChanged;
 import dev.callcoach.contracts.channel.EndReason;
 import dev.callcoach.contracts.channel.Speaker;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -34,14 +34,15 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * One call: the Twilio Media Stream on one side, an OpenAI Realtime session on the other. A state
- * machine with a single writer: every input arrives on the call's thread ({@link CallScheduler}),
- * so nothing here is shared with any other call.
+ * One call: the caller's side ({@link MediaSide}: a Twilio Media Stream or a browser's media socket) on
+ * one side, an OpenAI Realtime session on the other. A state machine with a single writer: every input
+ * arrives on the call's thread ({@link CallScheduler}), so nothing here is shared with any other call.
  *
- * <p>Lifecycle: {@code start} → load the session and open Realtime → {@code session.update}, and
- * nothing more until {@code session.updated} confirms μ-law both ways → the greeting → audio both
- * ways, barge-in, transcripts → goodbye (the AI's, or a recorded clip when Realtime fails us) → the
- * Twilio stream closes, which ends the call. Whichever side ends first, the other is closed at once.
+ * <p>Lifecycle: the side names its session ({@link #begin}) → load the session and open Realtime →
+ * {@code session.update}, and nothing more until {@code session.updated} confirms the side's format both
+ * ways → the greeting → audio both ways, barge-in, transcripts → goodbye (the AI's, or a recorded clip
+ * when Realtime fails us) → the side closes, which ends the call. Whichever side ends first, the other is
+ * closed at once.
  * Every client event carries an {@code event_id} naming its purpose, so each {@code error} is handled
  * according to what caused it.
  */
@@ -49,8 +50,8 @@ final class CallBridge implements CallControl.LiveCall {
 
     private static final Logger LOG = Logger.getLogger(CallBridge.class);
 
-    /** Goodbye clip frames: one second of μ-law each. */
-    private static final int CLIP_CHUNK_BYTES = 8000;
+    /** Goodbye clip frames: one second of audio each. */
+    private static final int CLIP_CHUNK_MS = 1000;
     /** Item id under which the recorded goodbye is queued, so its marks are tracked like the AI's. */
     private static final String CLIP_ITEM = "recorded-goodbye";
     /** Assistant items the caller interrupted; late audio deltas for them are dropped. */
@@ -77,13 +78,6 @@ final class CallBridge implements CallControl.LiveCall {
     /** Function-call names remembered from their items, by call id, until the arguments arrive. */
     private static final int MAX_FUNCTION_NAMES = 8;
 
-    /** The Twilio WebSocket of this call. */
-    interface TwilioSide {
-        void send(String frame);
-
-        void close();
-    }
-
     /** Gives a call's attempt back to the number's hourly limit. */
     interface Attempts {
         void forgive(UUID sessionId);
@@ -92,28 +86,26 @@ final class CallBridge implements CallControl.LiveCall {
     /** Collaborators shared by all calls of an instance. */
     record Dependencies(CallPlanner planner, RealtimeConnector realtime, SessionUpdateBuilder sessionUpdates,
                         CallEventPublisher events, SessionStore sessions, CallControl control, BridgeMetrics metrics,
-                        CallConfig config, OpenAiConfig openAi, RealtimeQuota quota, Attempts attempts, byte[] goodbyeClip,
+                        CallConfig config, OpenAiConfig openAi, RealtimeQuota quota, Attempts attempts, GoodbyeClip goodbyeClip,
                         FinishedCalls finishedCalls) {
     }
 
     /**
      * CONFIGURING: the session.update is out and nothing else may go until {@code session.updated}
-     * confirms it; until then the session may still speak 24 kHz PCM, which must never reach Twilio.
+     * confirms it; until then the session may still speak its default 24 kHz PCM, which must never reach a
+     * μ-law caller.
      */
     private enum Phase { AWAITING_START, LOADING, CONNECTING, CONFIGURING, LIVE, RECONNECTING, FAREWELL, CLOSED }
 
     private final Dependencies deps;
-    private final TwilioSide twilio;
+    private final MediaSide side;
     private final CallScheduler scheduler;
-    private final StreamBinding binding;
-    private final Playback playback = new Playback();
-    private final MediaClock clock = new MediaClock();
+    private final Playback playback;
     private final SequencedSet<String> truncatedItems = new LinkedHashSet<>();
     private final ClientEventIds ids = new ClientEventIds();
     private final Map<String, String> functionNames = new LinkedHashMap<>();
 
     private Phase phase = Phase.AWAITING_START;
-    private String streamSid;
     private String callSid;
     private UUID sessionId;
     private CallPlan plan;
@@ -148,35 +140,75 @@ final class CallBridge implements CallControl.LiveCall {
     private long malformedFrames;
     private CallUsage usage = CallUsage.NONE;
 
-    CallBridge(Dependencies deps, TwilioSide twilio, CallScheduler scheduler, StreamBinding binding) {
+    CallBridge(Dependencies deps, MediaSide side, CallScheduler scheduler) {
         this.deps = deps;
-        this.twilio = twilio;
+        this.side = side;
         this.scheduler = scheduler;
-        this.binding = binding;
+        this.playback = new Playback(side.format(), side.reportsPlayed());
         this.startTimer = scheduler.schedule(deps.config().startTimeout(), guarded(this::startTimedOut));
     }
 
-    // ---- inputs from the Twilio side (call thread) ----
+    // ---- inputs from the caller's side (call thread) ----
 
-    void onTwilioText(String text) {
-        long receivedNanos = scheduler.nanoTime();
-        switch (MediaStreamMessages.parse(text)) {
-            case TwilioFrame.Media media -> onMedia(media, receivedNanos);
-            case TwilioFrame.Mark mark -> onMark(mark.name());
-            case TwilioFrame.Start start -> onStart(start);
-            case TwilioFrame.Stop stop -> finish("caller-hung-up");
-            case TwilioFrame.Connected connected -> { }
-            case TwilioFrame.Dtmf dtmf -> onDtmf(dtmf.digit());
-            case Malformed malformed -> malformed(malformed.problem(), malformed.detail());
+    /** The side knows its session (and, for Twilio, the call SID it reported): load it and connect. */
+    void begin(UUID session, String sideCallSid) {
+        if (phase != Phase.AWAITING_START) {
+            return;
+        }
+        cancel(startTimer);
+        sessionId = session;
+        callSid = sideCallSid;
+        phase = Phase.LOADING;
+        startedNanos = scheduler.nanoTime();
+        deps.metrics().callStarted();
+        deps.planner().plan(sessionId).subscribe().with(
+                found -> onCallThread(() -> onPlan(found)),
+                failure -> onCallThread(() -> {
+                    LOG.errorf(failure, "session lookup failed session=%s", sessionId);
+                    finish("session-lookup-failed");
+                }));
+    }
+
+    /**
+     * Caller audio in the side's format. {@code lateMs}: how long it waited before we read it, by the side's
+     * own clock (0 when the side cannot tell).
+     */
+    void callerAudio(String base64, long receivedNanos, long lateMs) {
+        // While connecting, reconnecting or saying goodbye there is no one to hear the caller.
+        if (phase == Phase.LIVE && link != null && !hangingUp) {
+            if (lateMs > MAX_FORWARD_DELAY_MS) {
+                deps.metrics().droppedToRealtime();
+                return;
+            }
+            link.send(ClientEvents.appendAudio(ids.next(ClientEventKind.APPEND), base64));
+            framesIn++;
+            deps.metrics().forwardedToRealtime(receivedNanos, scheduler.nanoTime());
         }
     }
 
-    void onTwilioBinary() {
-        malformed(Problem.BINARY, "binary frame");
+    /** The side echoed a mark: what was sent before it has played, or was cleared. */
+    void markPlayed(String name) {
+        if (playback.markEchoed(name, now())) {
+            maybeHangUp();
+        }
     }
 
-    void onTwilioClosed() {
-        finish("stream-closed");
+    /** The page has played {@code totalMs} of AI audio since its socket opened, cleared audio not counted. */
+    void played(long totalMs) {
+        playback.played(totalMs, now());
+    }
+
+    /** The caller's side ended (hung up, stream stopped or closed): so does the call. */
+    void sideEnded(String reason) {
+        finish(reason);
+    }
+
+    /** A frame the side could not use; counted per call, logged once. {@code problem} is a short tag. */
+    void malformed(String problem, String detail) {
+        if (malformedFrames++ == 0) {
+            LOG.warnf("media frame refused session=%s problem=%s detail=\"%s\" (later ones on this call are only counted)",
+                    sessionId, problem, detail);
+        }
     }
 
     /** Something went wrong in our own code: end this call cleanly rather than leave it half-alive. */
@@ -201,64 +233,6 @@ final class CallBridge implements CallControl.LiveCall {
         });
     }
 
-    private void onStart(TwilioFrame.Start start) {
-        if (phase != Phase.AWAITING_START) {
-            malformed(Problem.OUT_OF_ORDER, "second start");
-            return;
-        }
-        cancel(startTimer);
-        streamSid = start.streamSid();
-        callSid = start.callSid();
-        Optional<String> unbound = binding.refusal(start);
-        if (unbound.isPresent()) {
-            LOG.warnf("stream refused stream=%s reason=%s", streamSid, unbound.get());
-            finish("stream-not-bound");
-            return;
-        }
-        Optional<UUID> session = parseSessionId(start.parameters().get(Twiml.SESSION_PARAMETER));
-        if (session.isEmpty()) {
-            LOG.warnf("stream refused stream=%s reason=no-valid-session-parameter", streamSid);
-            finish("no-session");
-            return;
-        }
-        sessionId = session.get();
-        phase = Phase.LOADING;
-        startedNanos = scheduler.nanoTime();
-        deps.metrics().callStarted();
-        deps.planner().plan(sessionId).subscribe().with(
-                found -> onCallThread(() -> onPlan(found)),
-                failure -> onCallThread(() -> {
-                    LOG.errorf(failure, "session lookup failed session=%s", sessionId);
-                    finish("session-lookup-failed");
-                }));
-    }
-
-    private void onMedia(TwilioFrame.Media media, long receivedNanos) {
-        if (phase == Phase.AWAITING_START) {
-            malformed(Problem.OUT_OF_ORDER, "media before start");
-            return;
-        }
-        clock.onMedia(media.timestampMs(), receivedNanos);
-        // While connecting, reconnecting or saying goodbye there is no one to hear the caller.
-        if (phase == Phase.LIVE && link != null && !hangingUp) {
-            // Twilio sends in real time, so a frame behind the stream clock waited that long in our
-            // socket: the clock, not our own read time, says when it arrived.
-            if (clock.nowMs(receivedNanos) - media.timestampMs() > MAX_FORWARD_DELAY_MS) {
-                deps.metrics().droppedToRealtime();
-                return;
-            }
-            link.send(ClientEvents.appendAudio(ids.next(ClientEventKind.APPEND), media.payload()));
-            framesIn++;
-            deps.metrics().forwardedToRealtime(receivedNanos, scheduler.nanoTime());
-        }
-    }
-
-    private void onMark(String name) {
-        if (playback.markEchoed(name, now())) {
-            maybeHangUp();
-        }
-    }
-
     // ---- session and Realtime connection ----
 
     private void onPlan(Optional<CallPlan> found) {
@@ -277,6 +251,9 @@ final class CallBridge implements CallControl.LiveCall {
             return;
         }
         plan = found.get();
+        if (!side.statusReportedElsewhere()) {
+            reportStatus(CallStatus.IN_PROGRESS);
+        }
         transcripts = new TranscriptAggregator(sessionId, deps.events(), scheduler, deps.config().transcriptInterval());
         Duration max = deps.config().maxDuration();
         Duration wrapUpAt = max.minus(deps.config().wrapUpBefore());
@@ -330,18 +307,18 @@ final class CallBridge implements CallControl.LiveCall {
         deps.metrics().realtimeConnected(scheduler.nanoTime() - connectStartedNanos);
         reconnecting = phase == Phase.RECONNECTING;
         phase = Phase.CONFIGURING;
-        link.send(deps.sessionUpdates().build(ids.next(ClientEventKind.SESSION_UPDATE), plan.settings()));
+        link.send(deps.sessionUpdates().build(ids.next(ClientEventKind.SESSION_UPDATE), plan.settings(), side.format()));
         confirmTimer = scheduler.schedule(deps.openAi().sessionConfirmTimeout(),
                 guarded(() -> sessionRefused("not confirmed in time")));
     }
 
-    /** {@code session.updated}: the config in force. Only μ-law both ways may go live; anything else is noise to Twilio. */
+    /** {@code session.updated}: the config in force. Only the side's format both ways may go live; anything else is noise to the caller. */
     private void onSessionUpdated(ServerEvent.SessionUpdated updated) {
         if (phase != Phase.CONFIGURING) {
             return;
         }
         cancel(confirmTimer);
-        if (!updated.mulawBothWays()) {
+        if (updated.bothWays() != side.format()) {
             sessionRefused("output format " + updated.outputFormat());
             return;
         }
@@ -460,9 +437,9 @@ final class CallBridge implements CallControl.LiveCall {
         }
         String mark = playback.queue(delta.itemId(), bytes, now());
         aiAudioSent = true;
-        twilio.send(MediaStreamMessages.media(streamSid, delta.delta()));
+        side.sendAudio(delta.delta());
         if (mark != null) {
-            twilio.send(MediaStreamMessages.mark(streamSid, mark));
+            side.sendMark(mark);
         }
         framesOut++;
         deps.metrics().forwardedToTwilio(receivedNanos, scheduler.nanoTime());
@@ -472,7 +449,7 @@ final class CallBridge implements CallControl.LiveCall {
     private void markTail() {
         String mark = playback.markTail();
         if (mark != null) {
-            twilio.send(MediaStreamMessages.mark(streamSid, mark));
+            side.sendMark(mark);
         }
     }
 
@@ -484,8 +461,8 @@ final class CallBridge implements CallControl.LiveCall {
         long now = now();
         String item = playback.currentItem();
         long playedMs = playback.playedMs(now);
-        // Clear first: every millisecond until Twilio has it is more audio the caller talks over.
-        twilio.send(MediaStreamMessages.clear(streamSid));
+        // Clear first: every millisecond until the side has it is more audio the caller talks over.
+        side.clear();
         if (item != null && link != null && !item.equals(CLIP_ITEM)) {
             link.send(ClientEvents.truncate(ids.next(ClientEventKind.TRUNCATE), item, playedMs));
             truncatedItems.add(item);
@@ -518,8 +495,8 @@ final class CallBridge implements CallControl.LiveCall {
         }
     }
 
-    /** A key press: the model hears of it as a short user message, and the transcript shows it. */
-    private void onDtmf(String digit) {
+    /** A key press (on a phone): the model hears of it as a short user message, and the transcript shows it. */
+    void keyPressed(String digit) {
         if (phase != Phase.LIVE || link == null || hangingUp || digit == null || !digit.matches("[0-9*#A-D]")) {
             return;
         }
@@ -712,16 +689,16 @@ final class CallBridge implements CallControl.LiveCall {
         cancel(goodbyeTimer);
         cancel(confirmTimer);
         cancel(retryTimer);
-        twilio.send(MediaStreamMessages.clear(streamSid));
+        side.clear();
         long now = now();
         playback.clear(now);
-        byte[] clip = deps.goodbyeClip();
+        byte[] clip = deps.goodbyeClip().in(side.format());
+        int chunkBytes = CLIP_CHUNK_MS * side.format().bytesPerMs();
         Base64.Encoder base64 = Base64.getEncoder();
         String mark = null;
-        for (int offset = 0; offset < clip.length; offset += CLIP_CHUNK_BYTES) {
-            int length = Math.min(CLIP_CHUNK_BYTES, clip.length - offset);
-            twilio.send(MediaStreamMessages.media(streamSid, base64.encodeToString(
-                    Arrays.copyOfRange(clip, offset, offset + length))));
+        for (int offset = 0; offset < clip.length; offset += chunkBytes) {
+            int length = Math.min(chunkBytes, clip.length - offset);
+            side.sendAudio(base64.encodeToString(Arrays.copyOfRange(clip, offset, offset + length)));
             String due = playback.queue(CLIP_ITEM, length, now);
             mark = due != null ? due : mark;
         }
@@ -732,8 +709,8 @@ final class CallBridge implements CallControl.LiveCall {
             finish("realtime-lost");
             return;
         }
-        twilio.send(MediaStreamMessages.mark(streamSid, mark));
-        goodbyeTimer = scheduler.schedule(Duration.ofMillis(clip.length / 8).plus(deps.config().goodbyeTimeout()),
+        side.sendMark(mark);
+        goodbyeTimer = scheduler.schedule(Duration.ofMillis(clip.length / side.format().bytesPerMs()).plus(deps.config().goodbyeTimeout()),
                 guarded(() -> finish("goodbye-timeout")));
     }
 
@@ -755,7 +732,7 @@ final class CallBridge implements CallControl.LiveCall {
             link.close();
             link = null;
         }
-        twilio.close();
+        side.close();
         if (transcripts != null) {
             transcripts.close();
         }
@@ -769,6 +746,10 @@ final class CallBridge implements CallControl.LiveCall {
                 counted = !(failedOnOurSide(why) && !aiAudioSent);
                 if (!counted) {
                     deps.attempts().forgive(sessionId);
+                }
+                if (!side.statusReportedElsewhere()) {
+                    // Nothing of the AI was heard: the call did not happen, as a phone call that never connects.
+                    reportStatus(failedOnOurSide(why) && !aiAudioSent ? CallStatus.FAILED : CallStatus.COMPLETED);
                 }
                 deps.events().publish(new CallEnded(sessionId, why, counted, scheduler.now()));
                 handOverTranscript();
@@ -795,12 +776,18 @@ final class CallBridge implements CallControl.LiveCall {
         return reason == EndReason.AI_UNAVAILABLE || reason == EndReason.OPENAI_QUOTA || reason == EndReason.INTERNAL_ERROR;
     }
 
-    private void malformed(Problem problem, String detail) {
-        deps.metrics().malformed(problem);
-        if (malformedFrames++ == 0) {
-            LOG.warnf("twilio frame refused session=%s problem=%s detail=\"%s\" (later ones on this call are only counted)",
-                    sessionId, problem.tag(), detail);
-        }
+    /** Records and announces a status nobody else reports (a browser session's); fire and forget. */
+    private void reportStatus(CallStatus status) {
+        UUID id = sessionId;
+        Instant at = scheduler.now();
+        deps.sessions().advanceStatus(id, status, at).subscribe().with(
+                changed -> {
+                    if (changed) {
+                        deps.events().publish(new CallStatusChanged(id, status, at, null));
+                    }
+                },
+                failure -> LOG.warnf("status not recorded session=%s status=%s cause=\"%s\"", id, status.wireName(),
+                        failure.getMessage()));
     }
 
     private void onCallThread(Runnable task) {
@@ -819,7 +806,7 @@ final class CallBridge implements CallControl.LiveCall {
     }
 
     private long now() {
-        return clock.nowMs(scheduler.nanoTime());
+        return side.clockMs(scheduler.nanoTime());
     }
 
     private static int base64Bytes(String base64) {
@@ -829,14 +816,6 @@ final class CallBridge implements CallControl.LiveCall {
     private static void cancel(CallScheduler.Cancellable timer) {
         if (timer != null) {
             timer.cancel();
-        }
-    }
-
-    private static Optional<UUID> parseSessionId(String value) {
-        try {
-            return value == null ? Optional.empty() : Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
         }
     }
 }

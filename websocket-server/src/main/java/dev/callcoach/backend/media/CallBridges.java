@@ -10,6 +10,7 @@ import dev.callcoach.backend.call.CallEventPublisher;
 import dev.callcoach.backend.call.SessionStore;
 import dev.callcoach.backend.report.FinishedCalls;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -19,10 +20,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Makes the bridge for each new Media Stream, with the collaborators all calls share. Created at
+ * Makes the bridge for each new Media Stream or browser media socket, with the collaborators all calls share. Created at
  * startup, so a missing goodbye clip stops the service and the bridge's meters show from the start.
  */
 @ApplicationScoped
@@ -48,32 +51,69 @@ class CallBridges {
         CallBridge.Attempts attempts = sessionId -> limiter.forgive(sessionId).subscribe().with(forgiven -> { },
                 failure -> LOG.warnf("call not forgiven session=%s: %s", sessionId, failure.getMessage()));
         this.dependencies = new CallBridge.Dependencies(planner, realtime, SessionUpdateBuilder.from(openAi), events,
-                sessions, control, new BridgeMetrics(meters, capacity), config, openAi, quota, attempts, readClip(),
+                sessions, control, new BridgeMetrics(meters, capacity), config, openAi, quota, attempts, new GoodbyeClip(readClip()),
                 finishedCalls);
         this.vertx = vertx;
         this.clock = clock;
     }
 
-    /** A bridge for a Media Stream that just opened; call from the connection's own thread. */
-    CallBridge open(WebSocketConnection connection) {
-        CallBridge.TwilioSide twilio = new CallBridge.TwilioSide() {
+    /** The side and bridge of a Media Stream that just opened; call from the connection's own thread. */
+    TwilioStream openTwilio(WebSocketConnection connection) {
+        TwilioStream.Socket socket = new TwilioStream.Socket() {
             @Override
             public void send(String frame) {
-                if (connection.isOpen()) {
-                    connection.sendText(frame).subscribe().with(ok -> { },
-                            failure -> LOG.debugf("twilio send failed connection=%s: %s", connection.id(), failure.getMessage()));
-                }
+                sendQuietly(connection, () -> connection.sendText(frame));
             }
 
             @Override
             public void close() {
-                if (connection.isOpen()) {
-                    connection.close().subscribe().with(ok -> { }, failure -> { });
-                }
+                closeQuietly(connection);
             }
         };
-        return new CallBridge(dependencies, twilio, new VertxCallScheduler(vertx, callContext(), clock),
+        return TwilioStream.open(dependencies, socket, scheduler(),
                 new StreamBinding(connection.pathParam(TwilioMediaEndpoint.SESSION_PATH_PARAM)));
+    }
+
+    /**
+     * The side and bridge of a browser media socket that just opened, admitted for {@code session} at its
+     * upgrade; the call starts at once. Call from the connection's own thread.
+     */
+    BrowserStream openBrowser(WebSocketConnection connection, UUID session) {
+        BrowserStream.Socket socket = new BrowserStream.Socket() {
+            @Override
+            public void sendText(String frame) {
+                sendQuietly(connection, () -> connection.sendText(frame));
+            }
+
+            @Override
+            public void sendBinary(byte[] frame) {
+                sendQuietly(connection, () -> connection.sendBinary(frame));
+            }
+
+            @Override
+            public void close() {
+                closeQuietly(connection);
+            }
+        };
+        return BrowserStream.open(dependencies, socket, scheduler(), session);
+    }
+
+    private CallScheduler scheduler() {
+        return new VertxCallScheduler(vertx, callContext(), clock);
+    }
+
+    /** A failed send only means the peer went away, which its close event tells the bridge. */
+    private static void sendQuietly(WebSocketConnection connection, Supplier<Uni<Void>> send) {
+        if (connection.isOpen()) {
+            send.get().subscribe().with(ok -> { },
+                    failure -> LOG.debugf("media send failed connection=%s: %s", connection.id(), failure.getMessage()));
+        }
+    }
+
+    private static void closeQuietly(WebSocketConnection connection) {
+        if (connection.isOpen()) {
+            connection.close().subscribe().with(ok -> { }, failure -> { });
+        }
     }
 
     private Context callContext() {

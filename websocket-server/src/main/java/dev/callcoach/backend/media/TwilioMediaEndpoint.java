@@ -27,7 +27,7 @@ public class TwilioMediaEndpoint {
 
     static final String SESSION_PATH_PARAM = "session";
 
-    private static final UserData.TypedKey<CallBridge> BRIDGE = new UserData.TypedKey<>("callcoach.bridge");
+    private static final UserData.TypedKey<TwilioStream> STREAM = new UserData.TypedKey<>("callcoach.twilio-stream");
     private static final Logger LOG = Logger.getLogger(TwilioMediaEndpoint.class);
 
     private final CallBridges bridges;
@@ -39,43 +39,35 @@ public class TwilioMediaEndpoint {
     @OnOpen
     @NonBlocking
     void open(WebSocketConnection connection) {
-        connection.userData().put(BRIDGE, bridges.open(connection));
+        connection.userData().put(STREAM, bridges.openTwilio(connection));
     }
 
     @OnTextMessage
     @NonBlocking
     void text(WebSocketConnection connection, String frame) {
-        guarded(connection, bridge -> bridge.onTwilioText(frame));
+        guarded(connection, stream -> stream.onText(frame));
     }
 
     @OnBinaryMessage
     @NonBlocking
     void binary(WebSocketConnection connection, Buffer frame) {
-        guarded(connection, CallBridge::onTwilioBinary);
+        guarded(connection, TwilioStream::onBinary);
     }
 
     @OnClose
     @NonBlocking
     void close(WebSocketConnection connection) {
-        guarded(connection, CallBridge::onTwilioClosed);
+        guarded(connection, TwilioStream::onClosed);
     }
 
     @OnError
     @NonBlocking
     void error(WebSocketConnection connection, Throwable failure) {
         LOG.warnf("media stream error connection=%s: %s", connection.id(), failure.toString());
-        guarded(connection, CallBridge::onTwilioClosed);
+        guarded(connection, TwilioStream::onClosed);
     }
 
-    private static void guarded(WebSocketConnection connection, Consumer<CallBridge> action) {
-        CallBridge bridge = connection.userData().get(BRIDGE);
-        if (bridge == null) {
-            return;
-        }
-        try {
-            action.accept(bridge);
-        } catch (RuntimeException e) {
-            bridge.onFailure(e);
-        }
+    private static void guarded(WebSocketConnection connection, Consumer<TwilioStream> action) {
+        SideEvents.deliver(connection, STREAM, TwilioStream::bridge, action);
     }
 }

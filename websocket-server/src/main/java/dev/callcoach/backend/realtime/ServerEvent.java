@@ -39,10 +39,10 @@ public sealed interface ServerEvent {
     }
 
     /**
-     * The session config now in force. {@code mulawBothWays} is whether input and output are G.711 μ-law
-     * ({@code audio/pcmu} in GA, {@code g711_ulaw} in beta), the only audio that passes through to Twilio.
+     * The session config now in force. {@code bothWays} is the format of input and output when they are the
+     * same one of ours, else null; only that passes through to the caller untouched.
      */
-    record SessionUpdated(boolean mulawBothWays, String outputFormat) implements ServerEvent {
+    record SessionUpdated(AudioFormat bothWays, String outputFormat) implements ServerEvent {
     }
 
     /**

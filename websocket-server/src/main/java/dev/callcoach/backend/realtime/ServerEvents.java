@@ -23,6 +23,7 @@ import dev.callcoach.backend.realtime.ServerEvent.SpeechStarted;
 import dev.callcoach.backend.realtime.ServerEvent.Unknown;
 import dev.callcoach.backend.realtime.ServerEvent.Usage;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.Set;
 
 /** Parses Realtime server frames into {@link ServerEvent}s. Never throws: bad frames become {@link Malformed}. */
@@ -30,7 +31,6 @@ public final class ServerEvents {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** G.711 μ-law, as GA and beta name it. */
-    private static final Set<String> MULAW = Set.of("audio/pcmu", "g711_ulaw");
 
     private static final Set<String> AUDIO_DELTAS = Set.of("response.output_audio.delta", "response.audio.delta");
 
@@ -158,7 +158,8 @@ public final class ServerEvents {
         // GA nests formats as {"type": "audio/pcmu"}; beta names them as strings.
         String in = format(session.at("/audio/input/format"), session.path("input_audio_format"));
         String out = format(session.at("/audio/output/format"), session.path("output_audio_format"));
-        return new SessionUpdated(in != null && out != null && MULAW.contains(in) && MULAW.contains(out), out);
+        Optional<AudioFormat> input = AudioFormat.fromWireName(in);
+        return new SessionUpdated(input.isPresent() && input.equals(AudioFormat.fromWireName(out)) ? input.get() : null, out);
     }
 
     private static String format(JsonNode ga, JsonNode beta) {

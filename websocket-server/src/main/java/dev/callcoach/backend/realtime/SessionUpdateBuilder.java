@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Builds the {@code session.update} for one API shape (docs/protocols.md, "Realtime: client events and session.update"; "Realtime: beta differences"):
- * μ-law both ways so Twilio's audio passes through untouched, server VAD that answers and lets the
+ * the caller side's audio format both ways so its audio passes through untouched (μ-law for Twilio,
+ * 24 kHz PCM16 for the browser), server VAD that answers and lets the
  * caller interrupt, transcription of the caller, and the {@code end_call} tool.
  */
 public final class SessionUpdateBuilder {
@@ -40,7 +41,10 @@ public final class SessionUpdateBuilder {
         return api;
     }
 
-    public String build(String eventId, SessionSettings settings) {
+    /** Sample rate of GA's {@code audio/pcm}, which must be stated; μ-law's is implied. */
+    private static final int PCM_RATE = 24000;
+
+    public String build(String eventId, SessionSettings settings, AudioFormat format) {
         ObjectNode event = JSON.createObjectNode().put("type", "session.update").put("event_id", eventId);
         ObjectNode session = event.putObject("session");
         String voice = api.voiceFor(settings.voice());
@@ -48,16 +52,16 @@ public final class SessionUpdateBuilder {
             session.put("type", "realtime").put("model", model).put("instructions", settings.instructions());
             session.putArray("output_modalities").add("audio");
             ObjectNode input = session.putObject("audio").putObject("input");
-            input.putObject("format").put("type", "audio/pcmu");
+            format(input.putObject("format"), format);
             turnDetection(input.putObject("turn_detection"));
             input.putObject("transcription").put("model", transcriptionModel);
             ObjectNode output = ((ObjectNode) session.get("audio")).putObject("output");
-            output.putObject("format").put("type", "audio/pcmu");
+            format(output.putObject("format"), format);
             output.put("voice", voice);
         } else {
             session.putArray("modalities").add("text").add("audio");
             session.put("instructions", settings.instructions()).put("voice", voice)
-                    .put("input_audio_format", "g711_ulaw").put("output_audio_format", "g711_ulaw");
+                    .put("input_audio_format", format.betaName()).put("output_audio_format", format.betaName());
             session.putObject("input_audio_transcription").put("model", transcriptionModel);
             turnDetection(session.putObject("turn_detection"));
         }
@@ -70,6 +74,13 @@ public final class SessionUpdateBuilder {
         parameters.putArray("required");
         session.put("tool_choice", "auto");
         return event.toString();
+    }
+
+    private static void format(ObjectNode node, AudioFormat format) {
+        node.put("type", format.gaType());
+        if (format == AudioFormat.PCM16_24K) {
+            node.put("rate", PCM_RATE);
+        }
     }
 
     private static void turnDetection(ObjectNode vad) {

@@ -1,5 +1,6 @@
 package dev.callcoach.backend.report;
 
+import dev.callcoach.backend.config.SecretToken;
 import dev.callcoach.backend.call.CallUsage;
 import dev.callcoach.backend.call.SessionStore;
 import dev.callcoach.backend.call.CallEventPublisher;
@@ -75,11 +76,11 @@ public class ReportService implements FinishedCalls {
             return;
         }
         List<TranscriptLine> kept = TranscriptRedaction.redact(transcript);
-        String token = ReportToken.generate();
+        String token = SecretToken.generate();
         sessions.find(sessionId)
                 .chain(session -> session.isEmpty()
                         ? Uni.createFrom().item(Optional.<Boolean>empty())
-                        : store.insert(sessionId, ReportToken.hash(token), session.get().scenarioId(), kept, now())
+                        : store.insert(sessionId, SecretToken.hash(token), session.get().scenarioId(), kept, now())
                                 .map(Optional::of))
                 .subscribe().with(inserted -> {
                     if (inserted.isEmpty()) {
@@ -173,7 +174,7 @@ public class ReportService implements FinishedCalls {
 
     /** The report, if the session has one and the token is its token; otherwise empty, whichever it was. */
     private Uni<Optional<StoredReport>> authorised(UUID sessionId, String token) {
-        return store.find(sessionId).map(found -> found.filter(report -> ReportToken.matches(token, report.tokenHash())));
+        return store.find(sessionId).map(found -> found.filter(report -> SecretToken.matches(token, report.tokenHash())));
     }
 
     private void publish(UUID sessionId, ReportState state, String token, String detail) {

@@ -1,5 +1,6 @@
 package dev.callcoach.backend.twilio;
 
+import dev.callcoach.backend.config.PublicUrls;
 import dev.callcoach.backend.config.PublicUrlConfig;
 import dev.callcoach.backend.call.CallCapacity;
 import dev.callcoach.backend.call.CallEventPublisher;

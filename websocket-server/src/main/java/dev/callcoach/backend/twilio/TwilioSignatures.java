@@ -1,5 +1,6 @@
 package dev.callcoach.backend.twilio;
 
+import dev.callcoach.backend.config.PublicUrls;
 import com.twilio.security.RequestValidator;
 import java.util.Map;
 

@@ -14,12 +14,10 @@ import dev.callcoach.backend.testing.TestNumbers;
 import dev.callcoach.contracts.channel.CallPlaced;
 import dev.callcoach.contracts.channel.CallReserved;
 import dev.callcoach.contracts.channel.CallStatus;
-import dev.callcoach.contracts.channel.CallStatusChanged;
 import dev.callcoach.contracts.channel.EndCall;
 import dev.callcoach.contracts.channel.ReserveCall;
 import dev.callcoach.contracts.channel.Speaker;
 import dev.callcoach.contracts.channel.Subscribe;
-import dev.callcoach.contracts.channel.TranscriptEvent;
 import dev.callcoach.simulator.audio.SessionPattern;
 import dev.callcoach.simulator.realtime.FakeRealtime;
 import dev.callcoach.simulator.realtime.RealtimeSession;
@@ -82,12 +80,12 @@ class BridgeCallTest extends SimulatedCallTest {
                     .contains("input_audio_buffer.append");
             assertThat(openai.errorsSent()).isEmpty();
 
-            await().untilAsserted(() -> assertThat(finals(webapp, Speaker.CALLER)).containsExactly("I have two years of Java."));
-            await().untilAsserted(() -> assertThat(finals(webapp, Speaker.AI))
+            await().untilAsserted(() -> assertThat(webapp.finalLines(Speaker.CALLER)).containsExactly("I have two years of Java."));
+            await().untilAsserted(() -> assertThat(webapp.finalLines(Speaker.AI))
                     .containsExactly("Hello, thanks for taking my call.", "Great, tell me about a project."));
 
-            await().untilAsserted(() -> assertThat(statuses(webapp)).contains(CallStatus.IN_PROGRESS, CallStatus.COMPLETED));
-            List<CallStatus> statuses = statuses(webapp);
+            await().untilAsserted(() -> assertThat(webapp.statuses()).contains(CallStatus.IN_PROGRESS, CallStatus.COMPLETED));
+            List<CallStatus> statuses = webapp.statuses();
             assertThat(statuses).isSorted().doesNotHaveDuplicates().endsWith(CallStatus.COMPLETED);
         }
     }
@@ -199,20 +197,6 @@ class BridgeCallTest extends SimulatedCallTest {
         await().until(() -> call.stream().isPresent() && realtime.lastSession().isPresent()
                 && realtime.lastSession().get().openedAtMillis() >= call.createdAtMillis());
         return realtime.lastSession().orElseThrow();
-    }
-
-    private static List<String> finals(ChannelClient webapp, Speaker speaker) {
-        return webapp.events().stream()
-                .filter(event -> event instanceof TranscriptEvent t && t.isFinal() && t.speaker() == speaker)
-                .map(event -> ((TranscriptEvent) event).text())
-                .toList();
-    }
-
-    private static List<CallStatus> statuses(ChannelClient webapp) {
-        return webapp.events().stream()
-                .filter(CallStatusChanged.class::isInstance)
-                .map(event -> ((CallStatusChanged) event).status())
-                .toList();
     }
 
     private static byte[] goodbyeClip() throws IOException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callcoach.backend.realtime.OpenAiConfig;
+import dev.callcoach.backend.realtime.AudioFormat;
 import dev.callcoach.backend.realtime.RealtimeApi;
 import dev.callcoach.backend.realtime.RealtimeQuota;
 import dev.callcoach.backend.realtime.RealtimeConnector;
@@ -51,6 +52,7 @@ class CallBridgeTest {
     private final List<List<TranscriptLine>> handedOver = new ArrayList<>();
     private final ScriptedRealtime realtime = new ScriptedRealtime();
     private final TwilioSocket twilio = new TwilioSocket();
+    private final PageSocket page = new PageSocket();
     private Optional<CallPlan> plan = Optional.of(new CallPlan(SESSION, null, new SessionSettings("Be nice.", "marin")));
 
     private final CallConfig config = new CallConfig() {
@@ -82,13 +84,16 @@ class CallBridgeTest {
             events::add,
             new SessionStore() {
                 public Uni<Optional<CallSession>> find(UUID id) { throw new UnsupportedOperationException(); }
-                public Uni<Boolean> advanceStatus(UUID id, CallStatus status, Instant at) { throw new UnsupportedOperationException(); }
+                public Uni<Boolean> advanceStatus(UUID id, CallStatus status, Instant at) {
+                    recorded.add("status " + status.wireName());
+                    return Uni.createFrom().item(true);
+                }
                 public void recordUsage(UUID id, CallUsage usage) { recorded.add("usage " + usage.inputTokens() + "/" + usage.outputTokens()); }
                 public void recordDuration(UUID id, Duration duration) { throw new UnsupportedOperationException(); }
             },
-            control, new BridgeMetrics(meters, capacity), config, openAi, quota, forgiven::add, CLIP,
+            control, new BridgeMetrics(meters, capacity), config, openAi, quota, forgiven::add, new GoodbyeClip(CLIP),
             (id, transcript) -> handedOver.add(transcript));
-    private final CallBridge bridge = new CallBridge(deps, twilio, scheduler, new StreamBinding(SESSION.toString()));
+    private final TwilioStream bridge = TwilioStream.open(deps, twilio, scheduler, new StreamBinding(SESSION.toString()));
 
     // ---- the happy path ----
 
@@ -209,6 +214,90 @@ class CallBridgeTest {
         assertThat(realtime.link().sent).last().asString().contains("\"audio_end_ms\":100}");
     }
 
+    // ---- the browser's side: PCM16 24 kHz, played reports, its own status ----
+
+    @Test
+    void aBrowserCallSpeaksPcmBothWaysAndReportsItsOwnStatus() {
+        BrowserStream stream = startBrowserCall();
+        JsonNode audio = readTree(realtime.link().sent.getFirst()).path("session").path("audio");
+        assertThat(audio.path("input").path("format").path("type").asText()).isEqualTo("audio/pcm");
+        assertThat(audio.path("output").path("format").path("rate").asInt()).isEqualTo(24000);
+        assertThat(types(realtime.link().sent)).containsExactly("session.update", "response.create");
+        assertThat(recorded).containsExactly("status in-progress");
+
+        byte[] frame = new byte[960];
+        frame[0] = 7;
+        stream.onBinary(frame);
+        assertThat(realtime.link().sent).last().asString().contains("input_audio_buffer.append")
+                .endsWith("\"audio\":\"" + Base64.getEncoder().encodeToString(frame) + "\"}");
+
+        realtime.emit(new ServerEvent.AudioDelta("item1", audio(4800)));
+        assertThat(page.binary).singleElement().satisfies(sent -> assertThat(sent).hasSize(4800));
+        assertThat(page.text).containsExactly("{\"type\":\"mark\",\"name\":\"m1\"}");
+
+        stream.onClosed();
+        assertThat(page.closed).isTrue();
+        assertThat(realtime.link().closed).isTrue();
+        assertThat(recorded).containsExactly("status in-progress", "status completed");
+        assertThat(ended().reason()).isEqualTo(EndReason.CALLER_HUNG_UP);
+    }
+
+    @Test
+    void aBrowserBargeInClearsThePageAndTruncatesAtWhatItReportedPlayedSinceThen() {
+        BrowserStream stream = startBrowserCall();
+        realtime.emit(new ServerEvent.AudioDelta("item1", audio(48 * 2000)));   // 2 s
+        scheduler.advance(Duration.ofMillis(500));
+        stream.onText("{\"type\":\"played\",\"ms\":450}");
+        scheduler.advance(Duration.ofMillis(30));
+        page.text.clear();
+
+        realtime.emit(new ServerEvent.SpeechStarted("user1", 480));
+
+        assertThat(page.text).containsExactly("{\"type\":\"clear\"}");
+        assertThat(realtime.link().sent).last().asString()
+                .endsWith("\"item_id\":\"item1\",\"content_index\":0,\"audio_end_ms\":480}");
+    }
+
+    @Test
+    void aBrowserCallWhoseSessionSpeaksAnotherFormatHearsThePcmGoodbyeAndEndsFailed() {
+        BrowserStream stream = BrowserStream.open(deps, page, scheduler, SESSION);
+        scheduler.runPending();
+        realtime.emit(new ServerEvent.SessionUpdated(AudioFormat.PCMU, "audio/pcmu"));
+
+        assertThat(page.binary.stream().mapToInt(sent -> sent.length).sum()).isEqualTo(CLIP.length * 6);
+        String mark = readTree(page.text.getLast()).path("name").asText();
+        stream.onText("{\"type\":\"mark\",\"name\":\"" + mark + "\"}");
+        assertThat(page.closed).isTrue();
+        assertThat(recorded).containsExactly("status in-progress", "status failed");
+        assertThat(ended().reason()).isEqualTo(EndReason.AI_UNAVAILABLE);
+        assertThat(forgiven).containsExactly(SESSION);
+    }
+
+    @Test
+    void malformedPageFramesAreCountedAndTheCallGoesOn() {
+        BrowserStream stream = startBrowserCall();
+        stream.onText("{not json");
+        stream.onText("{\"type\":\"teleport\"}");
+        stream.onText("{\"type\":\"played\",\"ms\":\"lots\"}");
+        stream.onBinary(new byte[BrowserMessages.MAX_AUDIO_BYTES + 2]);
+        stream.onBinary(new byte[961]);
+
+        for (String problem : List.of("not-json", "unknown-type", "bad-field", "oversized", "bad-audio")) {
+            assertThat(meters.get("callcoach.browser.frames.malformed").tag("problem", problem).counter().count())
+                    .as(problem).isEqualTo(1);
+        }
+        assertThat(page.closed).isFalse();
+        stream.onBinary(new byte[960]);
+        assertThat(realtime.link().sent).last().asString().contains("input_audio_buffer.append");
+    }
+
+    private BrowserStream startBrowserCall() {
+        BrowserStream stream = BrowserStream.open(deps, page, scheduler, SESSION);
+        scheduler.runPending();
+        realtime.emit(new ServerEvent.SessionUpdated(AudioFormat.PCM16_24K, "audio/pcm"));
+        return stream;
+    }
+
     // ---- transcripts ----
 
     @Test
@@ -272,7 +361,7 @@ class CallBridgeTest {
         assertThat(handedOver).isEmpty();
 
         twilio("{\"event\":\"stop\",\"sequenceNumber\":\"9\",\"streamSid\":\"MZ1\",\"stop\":{}}");
-        bridge.onTwilioClosed();
+        bridge.onClosed();
 
         assertThat(handedOver).containsExactly(List.of(
                 new TranscriptLine(Speaker.AI, "Hello, welcome to the interview.", 1200),
@@ -287,7 +376,7 @@ class CallBridgeTest {
         realtime.emit(new ServerEvent.AssistantTranscriptDone("answer1", "Two years is a good start."));
         assertThat(events).isEmpty();
 
-        bridge.onTwilioClosed();
+        bridge.onClosed();
 
         assertThat(events).filteredOn(TranscriptEvent.class::isInstance)
                 .extracting(e -> ((TranscriptEvent) e).text()).containsExactly("Two years is a good start.");
@@ -299,14 +388,14 @@ class CallBridgeTest {
     void aCallThatNeverHadASessionHandsNothingOver() {
         plan = Optional.empty();
         startCall();
-        bridge.onTwilioClosed();
+        bridge.onClosed();
         assertThat(handedOver).isEmpty();
     }
 
     @Test
     void twilioCloseWithoutStopDoesTheSame() {
         startCall();
-        bridge.onTwilioClosed();
+        bridge.onClosed();
         assertThat(realtime.link().closed).isTrue();
         assertThat(control.liveCalls()).isZero();
     }
@@ -490,8 +579,8 @@ class CallBridgeTest {
     void aSecondStreamForALiveSessionIsRefused() {
         startCall();
         TwilioSocket secondSocket = new TwilioSocket();
-        CallBridge second = new CallBridge(deps, secondSocket, scheduler, new StreamBinding(SESSION.toString()));
-        second.onTwilioText("{\"event\":\"start\",\"start\":{\"streamSid\":\"MZ2\",\"callSid\":\"CA1\",\"customParameters\":{\"sessionId\":\""
+        TwilioStream second = TwilioStream.open(deps, secondSocket, scheduler, new StreamBinding(SESSION.toString()));
+        second.onText("{\"event\":\"start\",\"start\":{\"streamSid\":\"MZ2\",\"callSid\":\"CA1\",\"customParameters\":{\"sessionId\":\""
                 + SESSION + "\"}},\"streamSid\":\"MZ2\"}");
         scheduler.runPending();
 
@@ -571,7 +660,7 @@ class CallBridgeTest {
         twilio("{\"event\":\"teleport\"}");
         twilio("{\"event\":\"media\",\"streamSid\":\"MZ1\",\"media\":{\"timestamp\":\"20\",\"payload\":\"***\"}}");
         twilio("{\"event\":\"media\",\"x\":\"" + "A".repeat(1024 * 1024) + "\"}");
-        bridge.onTwilioBinary();
+        bridge.onBinary();
 
         for (String problem : List.of("out-of-order", "not-json", "unknown-event", "bad-base64", "oversized", "binary")) {
             assertThat(meters.get("callcoach.twilio.frames.malformed").tag("problem", problem).counter().count())
@@ -621,7 +710,7 @@ class CallBridgeTest {
     @Test
     void aSessionThatConfirmsAnotherFormatOrNothingInTimeEndsTheSameWay() {
         startStream();
-        realtime.emit(new ServerEvent.SessionUpdated(false, "audio/pcm"));
+        realtime.emit(new ServerEvent.SessionUpdated(AudioFormat.PCM16_24K, "audio/pcm"));
         assertThat(heardBytes()).isEqualTo(CLIP.length);
         assertThat(types(realtime.link().sent)).containsExactly("session.update");
 
@@ -814,7 +903,7 @@ class CallBridgeTest {
     }
 
     private void twilio(String frame) {
-        bridge.onTwilioText(frame);
+        bridge.onText(frame);
         scheduler.runPending();
     }
 
@@ -850,7 +939,32 @@ class CallBridgeTest {
         }
     }
 
-    private static final class TwilioSocket implements CallBridge.TwilioSide {
+    private static final class PageSocket implements BrowserStream.Socket {
+        final List<String> text = new ArrayList<>();
+        final List<byte[]> binary = new ArrayList<>();
+        boolean closed;
+
+        @Override
+        public void sendText(String frame) {
+            if (!closed) {
+                text.add(frame);
+            }
+        }
+
+        @Override
+        public void sendBinary(byte[] frame) {
+            if (!closed) {
+                binary.add(frame);
+            }
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    private static final class TwilioSocket implements TwilioStream.Socket {
         final List<String> sent = new ArrayList<>();
         boolean closed;
 
@@ -918,7 +1032,7 @@ class CallBridgeTest {
         }
 
         void confirmSession() {
-            emit(new ServerEvent.SessionUpdated(true, "audio/pcmu"));
+            emit(new ServerEvent.SessionUpdated(AudioFormat.PCMU, "audio/pcmu"));
         }
 
         void dropLink() {

@@ -2,11 +2,12 @@ package dev.callcoach.backend.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.callcoach.backend.realtime.AudioFormat;
 import org.junit.jupiter.api.Test;
 
 class PlaybackTest {
 
-    private final Playback playback = new Playback();
+    private final Playback playback = new Playback(AudioFormat.PCMU, false);
 
     @Test
     void playedTimeFollowsTheStreamClockFromTheFirstChunk() {
@@ -98,5 +99,43 @@ class PlaybackTest {
         playback.markEchoed(last, 200);                         // Twilio says all played at 200
         playback.queue("item2", 800, 250);
         assertThat(playback.playedMs(300)).isEqualTo(50);
+    }
+
+    // ---- a browser page, which reports what it played ----
+
+    /** 48 bytes a millisecond. */
+    private final Playback page = new Playback(AudioFormat.PCM16_24K, true);
+
+    @Test
+    void onAPageTheItemHasPlayedWhatThePageReportedPlusTheTimeSince() {
+        page.queue("item1", 48 * 3000, 0);          // 3 s of audio, sent at once
+        assertThat(page.playedMs(500)).isZero();     // nothing reported yet: nothing counts as heard
+        page.played(420, 500);
+        assertThat(page.playedMs(500)).isEqualTo(420);
+        assertThat(page.playedMs(560)).isEqualTo(480);
+        page.played(300, 600);                       // a report out of order changes nothing
+        assertThat(page.playedMs(600)).isEqualTo(520);
+        assertThat(page.playedMs(9000)).isEqualTo(3000);   // never more than was sent
+    }
+
+    @Test
+    void onAPageALaterItemCountsFromWhereItStartsInThePagesTotal() {
+        page.queue("item1", 48 * 1000, 0);
+        page.queue("item2", 48 * 2000, 1200);
+        page.played(1250, 1300);                     // 1000 of item1, then 250 of item2
+        assertThat(page.currentItem()).isEqualTo("item2");
+        assertThat(page.playedMs(1300)).isEqualTo(250);
+    }
+
+    @Test
+    void afterAClearThePagesNextReportSaysWhereNewAudioStarts() {
+        page.queue("item1", 48 * 5000, 0);
+        page.played(700, 700);
+        page.clear(710);                             // the page dropped the rest of item1 at 710 ms
+        page.queue("item2", 48 * 1000, 720);         // sent before the page's report after the clear arrived
+        assertThat(page.playedMs(730)).isZero();
+        page.played(710, 740);
+        page.played(810, 840);
+        assertThat(page.playedMs(840)).isEqualTo(100);
     }
 }

@@ -92,20 +92,27 @@ class ServerEventsTest {
     }
 
     @Test
-    void sessionUpdatedSaysWhetherAudioIsMulawBothWays() {
+    void sessionUpdatedSaysWhichOfOurFormatsIsUsedBothWays() {
         assertThat(ServerEvents.parse("""
                 {"type":"session.updated","session":{"audio":{"input":{"format":{"type":"audio/pcmu"}},
                  "output":{"format":{"type":"audio/pcmu"}}}}}"""))
-                .isEqualTo(new ServerEvent.SessionUpdated(true, "audio/pcmu"));
+                .isEqualTo(new ServerEvent.SessionUpdated(AudioFormat.PCMU, "audio/pcmu"));
         assertThat(ServerEvents.parse("""
                 {"type":"session.updated","session":{"audio":{"input":{"format":{"type":"audio/pcmu"}},
                  "output":{"format":{"type":"audio/pcm","rate":24000}}}}}"""))
-                .isEqualTo(new ServerEvent.SessionUpdated(false, "audio/pcm"));
+                .isEqualTo(new ServerEvent.SessionUpdated(null, "audio/pcm"));
         assertThat(ServerEvents.parse("""
                 {"type":"session.updated","session":{"input_audio_format":"g711_ulaw","output_audio_format":"g711_ulaw"}}"""))
-                .isEqualTo(new ServerEvent.SessionUpdated(true, "g711_ulaw"));
+                .isEqualTo(new ServerEvent.SessionUpdated(AudioFormat.PCMU, "g711_ulaw"));
+        assertThat(ServerEvents.parse("""
+                {"type":"session.updated","session":{"audio":{"input":{"format":{"type":"audio/pcm","rate":24000}},
+                 "output":{"format":{"type":"audio/pcm","rate":24000}}}}}"""))
+                .isEqualTo(new ServerEvent.SessionUpdated(AudioFormat.PCM16_24K, "audio/pcm"));
+        assertThat(ServerEvents.parse("""
+                {"type":"session.updated","session":{"input_audio_format":"pcm16","output_audio_format":"pcm16"}}"""))
+                .isEqualTo(new ServerEvent.SessionUpdated(AudioFormat.PCM16_24K, "pcm16"));
         assertThat(ServerEvents.parse("{\"type\":\"session.updated\",\"session\":{}}"))
-                .isEqualTo(new ServerEvent.SessionUpdated(false, null));
+                .isEqualTo(new ServerEvent.SessionUpdated(null, null));
     }
 
     @Test

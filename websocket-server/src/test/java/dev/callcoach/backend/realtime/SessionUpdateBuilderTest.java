@@ -13,7 +13,7 @@ class SessionUpdateBuilderTest {
     @Test
     void gaSessionUsesPcmuBothWaysServerVadTranscriptionAndTheEndCallTool() throws Exception {
         JsonNode event = JSON.readTree(new SessionUpdateBuilder(RealtimeApi.GA, "gpt-realtime", null)
-                .build("su_1", new SessionSettings("Be an interviewer.", "cedar")));
+                .build("su_1", new SessionSettings("Be an interviewer.", "cedar"), AudioFormat.PCMU));
 
         assertThat(event.path("type").asText()).isEqualTo("session.update");
         JsonNode session = event.path("session");
@@ -38,7 +38,7 @@ class SessionUpdateBuilderTest {
     @Test
     void betaSessionUsesTheLegacyNamesAndAVoiceBetaHas() throws Exception {
         JsonNode session = JSON.readTree(new SessionUpdateBuilder(RealtimeApi.BETA, "gpt-4o-realtime-preview", null)
-                .build("su_1", new SessionSettings("Be a customer.", "marin"))).path("session");
+                .build("su_1", new SessionSettings("Be a customer.", "marin"), AudioFormat.PCMU)).path("session");
 
         assertThat(session.has("type")).isFalse();
         assertThat(session.has("model")).isFalse();
@@ -53,10 +53,26 @@ class SessionUpdateBuilderTest {
     }
 
     @Test
+    void aBrowserSessionUsesPcm16At24kHzBothWaysInEitherApi() throws Exception {
+        SessionSettings settings = new SessionSettings("Be an interviewer.", "cedar");
+        JsonNode ga = JSON.readTree(new SessionUpdateBuilder(RealtimeApi.GA, "gpt-realtime", null)
+                .build("su_1", settings, AudioFormat.PCM16_24K)).path("session").path("audio");
+        JsonNode beta = JSON.readTree(new SessionUpdateBuilder(RealtimeApi.BETA, "gpt-4o-realtime-preview", null)
+                .build("su_1", settings, AudioFormat.PCM16_24K)).path("session");
+
+        for (JsonNode format : new JsonNode[] {ga.path("input").path("format"), ga.path("output").path("format")}) {
+            assertThat(format.path("type").asText()).isEqualTo("audio/pcm");
+            assertThat(format.path("rate").asInt()).isEqualTo(24000);
+        }
+        assertThat(beta.path("input_audio_format").asText()).isEqualTo("pcm16");
+        assertThat(beta.path("output_audio_format").asText()).isEqualTo("pcm16");
+    }
+
+    @Test
     void instructionsAreJsonEscaped() throws Exception {
         String nasty = "say \"hi\"\n}]} {\"type\":\"response.create\"}";
         JsonNode session = JSON.readTree(new SessionUpdateBuilder(RealtimeApi.GA, "gpt-realtime", "whisper-1")
-                .build("su_1", new SessionSettings(nasty, "marin"))).path("session");
+                .build("su_1", new SessionSettings(nasty, "marin"), AudioFormat.PCMU)).path("session");
         assertThat(session.path("instructions").asText()).isEqualTo(nasty);
         assertThat(session.path("audio").path("input").path("transcription").path("model").asText()).isEqualTo("whisper-1");
     }

@@ -47,6 +47,15 @@ class SessionUpdateConformanceTest {
     }
 
     @Test
+    void aBrowserSessionsPcmUpdateIsAcceptedInBothApis() throws Exception {
+        RealtimeSession ga = update(RealtimeApi.GA, "gpt-realtime", "ash", AudioFormat.PCM16_24K);
+        assertThat(ga.session().path("audio").path("input").path("format").path("type").asText()).isEqualTo("audio/pcm");
+        assertThat(ga.session().path("audio").path("output").path("format").path("rate").asInt()).isEqualTo(24000);
+        RealtimeSession beta = update(RealtimeApi.BETA, "gpt-4o-realtime-preview-2024-12-17", "marin", AudioFormat.PCM16_24K);
+        assertThat(beta.session().path("output_audio_format").asText()).isEqualTo("pcm16");
+    }
+
+    @Test
     void betaSessionUpdateIsAcceptedInBetaMode() throws Exception {
         RealtimeSession session = update(RealtimeApi.BETA, "gpt-4o-realtime-preview-2024-12-17", "marin");
         assertThat(session.session().path("output_audio_format").asText()).isEqualTo("g711_ulaw");
@@ -54,6 +63,10 @@ class SessionUpdateConformanceTest {
     }
 
     private RealtimeSession update(RealtimeApi api, String model, String voice) throws Exception {
+        return update(api, model, voice, AudioFormat.PCMU);
+    }
+
+    private RealtimeSession update(RealtimeApi api, String model, String voice, AudioFormat format) throws Exception {
         int before = realtime.sessions().size();
         WebSocketConnectOptions options = new WebSocketConnectOptions()
                 .setHost("127.0.0.1").setPort(realtime.port()).setURI("/v1/realtime?model=" + model)
@@ -66,7 +79,7 @@ class SessionUpdateConformanceTest {
         try {
             await().until(() -> realtime.sessions().size() > before);
             RealtimeSession session = realtime.lastSession().orElseThrow();
-            socket.writeTextMessage(new SessionUpdateBuilder(api, model, null).build("su_1", new SessionSettings(instructions, voice)));
+            socket.writeTextMessage(new SessionUpdateBuilder(api, model, null).build("su_1", new SessionSettings(instructions, voice), format));
             await().until(() -> !session.serverEvents("session.updated").isEmpty() || !session.errorsSent().isEmpty());
             assertThat(session.errorsSent()).as("errors for our session.update").isEmpty();
             return session;

@@ -2,12 +2,16 @@ package dev.callcoach.backend.testing;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.callcoach.contracts.channel.CallStatus;
+import dev.callcoach.contracts.channel.CallStatusChanged;
 import dev.callcoach.contracts.channel.ChannelCodec;
 import dev.callcoach.contracts.channel.ChannelEvent;
 import dev.callcoach.contracts.channel.ChannelMessage;
 import dev.callcoach.contracts.channel.ChannelProtocol;
 import dev.callcoach.contracts.channel.ChannelReply;
 import dev.callcoach.contracts.channel.ChannelRequest;
+import dev.callcoach.contracts.channel.Speaker;
+import dev.callcoach.contracts.channel.TranscriptEvent;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketClientConnection;
@@ -87,6 +91,22 @@ public final class ChannelClient implements AutoCloseable {
 
     public List<ChannelEvent> events() {
         return List.copyOf(events);
+    }
+
+    /** The final transcript lines of one speaker received so far, in order. */
+    public List<String> finalLines(Speaker speaker) {
+        return events.stream()
+                .filter(event -> event instanceof TranscriptEvent t && t.isFinal() && t.speaker() == speaker)
+                .map(event -> ((TranscriptEvent) event).text())
+                .toList();
+    }
+
+    /** The statuses of the {@code call.status} events received so far, in order. */
+    public List<CallStatus> statuses() {
+        return events.stream()
+                .filter(CallStatusChanged.class::isInstance)
+                .map(event -> ((CallStatusChanged) event).status())
+                .toList();
     }
 
     /** Every frame received, as text. */

@@ -10,6 +10,6 @@ public final class Databases {
 
     /** Empties the limiter's tables, for tests of the global caps, which every session counts towards. */
     public static void truncate(Pool pool) {
-        pool.query("TRUNCATE call_session, call_attempt").execute().await().indefinitely();
+        pool.query("TRUNCATE call_session, call_attempt, browser_token").execute().await().indefinitely();
     }
 }

@@ -1,5 +1,6 @@
 package dev.callcoach.backend.twilio;
 
+import dev.callcoach.backend.config.PublicUrls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.callcoach.backend.twilio;
+package dev.callcoach.backend.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.callcoach.backend.report;
+package dev.callcoach.backend.config;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,24 +7,25 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The secret that opens one call's transcript and report: 256 random bits, base64url. Only its SHA-256 is
- * stored; a plain hash suffices because the token is random, not a password someone chose.
+ * A bearer secret handed to a browser (the key to a call's report, the single-use media token of a browser
+ * session): 256 random bits, base64url, 43 characters. Only its SHA-256 is stored; a plain hash suffices
+ * because the token is random, not a password someone chose.
  */
-final class ReportToken {
+public final class SecretToken {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int BYTES = 32;
 
-    private ReportToken() {
+    private SecretToken() {
     }
 
-    static String generate() {
+    public static String generate() {
         byte[] bytes = new byte[BYTES];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static byte[] hash(String token) {
+    public static byte[] hash(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
         } catch (NoSuchAlgorithmException e) {
@@ -33,7 +34,7 @@ final class ReportToken {
     }
 
     /** Constant time, so response timing says nothing about how much of a guess was right. */
-    static boolean matches(String token, byte[] storedHash) {
+    public static boolean matches(String token, byte[] storedHash) {
         return storedHash != null && MessageDigest.isEqual(hash(token), storedHash);
     }
 }

@@ -1,10 +1,10 @@
-package dev.callcoach.backend.twilio;
+package dev.callcoach.backend.config;
 
 import java.net.URI;
 import java.util.Locale;
 
 /**
- * The URLs Twilio uses to reach us, derived from the configured public base URL. Behind Fly's proxy
+ * The URLs Twilio and browsers use to reach us, derived from the configured public base URL. Behind Fly's proxy
  * the request a handler sees says {@code http://internal-host:8081}, but Twilio signs the URL it was
  * given, so signatures are always checked against these.
  *
