@@ -1,6 +1,7 @@
 package dev.callcoach.simulator.bench;
 
 import dev.callcoach.contracts.channel.Ack;
+import dev.callcoach.contracts.channel.BrowserSessionReserved;
 import dev.callcoach.contracts.channel.CallPlaced;
 import dev.callcoach.contracts.channel.CallRefused;
 import dev.callcoach.contracts.channel.CallReserved;
@@ -8,6 +9,7 @@ import dev.callcoach.contracts.channel.ChannelProtocol;
 import dev.callcoach.contracts.channel.ChannelReply;
 import dev.callcoach.contracts.channel.ErrorReply;
 import dev.callcoach.contracts.channel.RefusalReason;
+import dev.callcoach.contracts.channel.ReserveBrowserSession;
 import dev.callcoach.contracts.channel.ReserveCall;
 import dev.callcoach.simulator.twilio.TwilioSignature;
 import dev.callcoach.simulator.twilio.TwimlStream;
@@ -41,10 +43,11 @@ import java.util.function.IntFunction;
  * One measured run against a running backend: N calls set up as the webapp and Twilio do, a
  * warm-up, then a measured window, then every call hung up.
  *
- * <p>Per call: {@code call.reserve} → {@code call.reserved} and {@code call.placed} with a made-up
+ * <p>Per phone call: {@code call.reserve} → {@code call.reserved} and {@code call.placed} with a made-up
  * call SID over the channel; the signed voice webhook {@code POST /twilio/voice/{session}}; the
- * Media Stream at whatever URL the TwiML names, signed as Twilio signs it. The backend then opens
- * its Realtime session to the {@link RealtimePeer}.
+ * Media Stream at whatever URL the TwiML names, signed as Twilio signs it. Per browser call:
+ * {@code browser.reserve} → {@code browser.reserved}, then the media socket with its token. The backend
+ * then opens its Realtime session to the {@link RealtimePeer}.
  */
 public final class BenchRun {
 
@@ -55,6 +58,8 @@ public final class BenchRun {
     /** The number calls come from, as Twilio reports it to the voice webhook. */
     private static final String CALLER_ID = "+12025550143";
     private static final Duration SET_UP_SLACK = Duration.ofSeconds(30);
+    /** The page's origin the browser calls claim; the backend under test must allow it ({@code BROWSER_ALLOWED_ORIGINS}). */
+    public static final String BROWSER_ORIGIN = "http://bench.callcoach.invalid";
 
     /**
      * How to load the backend.
@@ -65,9 +70,10 @@ public final class BenchRun {
      * @param bargeInEvery     how often each caller talks over the AI; zero for never
      * @param launchPerSecond  calls set up per second (each is a reservation, a webhook and a socket)
      * @param measureHeap      whether to force full GCs (jcmd) to measure live heap per call
+     * @param media            who the callers are: phones through Twilio, or browsers on the media socket
      */
     public record Settings(int calls, Duration warmUp, Duration measure, Duration bargeInEvery, int launchPerSecond,
-                           boolean measureHeap) {
+                           boolean measureHeap, Media media) {
 
         public Settings {
             if (calls < 1 || launchPerSecond < 1) {
@@ -77,6 +83,14 @@ public final class BenchRun {
                 throw new IllegalArgumentException("warm-up and barge-in period must not be negative, the window must be longer than zero");
             }
         }
+    }
+
+    /** The caller's side of the bridge. */
+    public enum Media {
+        /** A Twilio Media Stream: μ-law at 8 kHz in JSON, set up through the voice webhook. */
+        PHONE,
+        /** The page's media socket: PCM16 at 24 kHz in binary messages, set up with a single-use token. */
+        BROWSER
     }
 
     /**
@@ -130,14 +144,14 @@ public final class BenchRun {
                 .setMaxConnections(settings.calls() + 1).setConnectTimeout(10_000));
         HttpClient http = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(16).setConnectTimeout(10_000));
         ChannelLink channel = await(ChannelLink.open(sockets, backend.url(), backend.channelToken()), SET_UP_SLACK);
-        List<CallerLeg> legs = new ArrayList<>();
+        List<CallerSide> legs = new ArrayList<>();
         try {
             legs.addAll(setUpCalls(channel, http, sockets));
             log.printf("[bench] %d calls up; warming up for %d s%n", legs.size(), settings.warmUp().toSeconds());
             Thread.sleep(settings.warmUp().toMillis());
             return measure(probe, idleHeap);
         } finally {
-            legs.forEach(CallerLeg::hangUp);
+            legs.forEach(CallerSide::hangUp);
             channel.close();
             // Gives the hang-ups a moment to leave before the sockets' client goes.
             Thread.sleep(500);
@@ -146,13 +160,13 @@ public final class BenchRun {
         }
     }
 
-    private List<CallerLeg> setUpCalls(ChannelLink channel, HttpClient http, WebSocketClient sockets)
+    private List<CallerSide> setUpCalls(ChannelLink channel, HttpClient http, WebSocketClient sockets)
             throws InterruptedException {
         long bargeInFrames = settings.bargeInEvery().toMillis() / 20;
-        List<Future<CallerLeg>> calls = new ArrayList<>();
+        List<Future<CallerSide>> calls = new ArrayList<>();
         for (int i = 0; i < settings.calls(); i++) {
             int callId = i;
-            Promise<CallerLeg> call = Promise.promise();
+            Promise<CallerSide> call = Promise.promise();
             long delayMs = 1 + i * 1000L / settings.launchPerSecond();
             vertx.setTimer(delayMs, id -> placeCall(callId, channel, http, sockets, bargeInFrames).onComplete(call));
             calls.add(call.future());
@@ -163,9 +177,9 @@ public final class BenchRun {
         } catch (ExecutionException | TimeoutException e) {
             // Reported below, per call.
         }
-        List<CallerLeg> up = new ArrayList<>();
+        List<CallerSide> up = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        for (Future<CallerLeg> call : calls) {
+        for (Future<CallerSide> call : calls) {
             if (call.succeeded()) {
                 up.add(call.result());
             } else {
@@ -173,15 +187,22 @@ public final class BenchRun {
             }
         }
         if (!failures.isEmpty()) {
-            up.forEach(CallerLeg::hangUp);
+            up.forEach(CallerSide::hangUp);
             throw new IllegalStateException(failures.size() + " of " + settings.calls() + " calls could not be set up; first: "
                     + failures.getFirst());
         }
         return up;
     }
 
-    private Future<CallerLeg> placeCall(int callId, ChannelLink channel, HttpClient http, WebSocketClient sockets,
-                                        long bargeInFrames) {
+    private Future<CallerSide> placeCall(int callId, ChannelLink channel, HttpClient http, WebSocketClient sockets,
+                                         long bargeInFrames) {
+        if (settings.media() == Media.BROWSER) {
+            return channel.request(id -> new ReserveBrowserSession(id, SCENARIO, SCENARIO_FORM, VOICE))
+                    .compose(reply -> reply instanceof BrowserSessionReserved reserved
+                            ? BrowserLeg.open(vertx, sockets, measurements, callId, toBackend(reserved.mediaUrl()),
+                                    reserved.mediaToken(), BROWSER_ORIGIN, bargeInFrames)
+                            : Future.failedFuture("browser.reserve answered " + describe(reply)));
+        }
         String number = phoneNumbers.apply(callId);
         String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
         return reserve(channel, number)

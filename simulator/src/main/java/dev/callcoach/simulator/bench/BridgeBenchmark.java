@@ -43,12 +43,14 @@ public final class BridgeBenchmark {
               --backend-port PORT       (default 18081)
               --management-port PORT    the backend's management interface: health, metrics (default 19000)
               --backend-jar PATH        (default websocket-server/target/quarkus-app/quarkus-run.jar)
+              --media phone|browser     who the callers are: Twilio Media Streams, or the page's media socket
+                                        (PCM16 at 24 kHz, single-use tokens) (default phone)
               --no-heap                 skip the forced full GCs that measure heap per call
             """;
 
     record Options(List<Integer> callCounts, Duration warmUp, Duration measure, Duration bargeInEvery, int launchRate,
                    String backendCpus, List<String> backendJvmArgs, int backendPort, int managementPort, Path backendJar,
-                   boolean measureHeap) {
+                   boolean measureHeap, BenchRun.Media media) {
 
         static Options parse(String... args) {
             List<Integer> counts = new ArrayList<>();
@@ -81,13 +83,22 @@ public final class BridgeBenchmark {
                     positive(flags.getOrDefault("--backend-port", "18081"), "--backend-port"),
                     positive(flags.getOrDefault("--management-port", "19000"), "--management-port"),
                     Path.of(flags.getOrDefault("--backend-jar", "websocket-server/target/quarkus-app/quarkus-run.jar")),
-                    measureHeap);
+                    measureHeap,
+                    media(flags.getOrDefault("--media", "phone")));
             flags.keySet().removeAll(List.of("--measure", "--launch-rate", "--backend-cpus", "--backend-jvm-args",
-                    "--backend-port", "--management-port", "--backend-jar"));
+                    "--backend-port", "--management-port", "--backend-jar", "--media"));
             if (!flags.isEmpty()) {
                 throw new IllegalArgumentException("unknown option " + flags.keySet().iterator().next());
             }
             return options;
+        }
+
+        private static BenchRun.Media media(String value) {
+            return switch (value) {
+                case "phone" -> BenchRun.Media.PHONE;
+                case "browser" -> BenchRun.Media.BROWSER;
+                default -> throw new IllegalArgumentException("--media must be phone or browser, got '" + value + "'");
+            };
         }
 
         private static int positive(String value, String what) {
@@ -207,6 +218,7 @@ public final class BridgeBenchmark {
             env.put("CALLCOACH_LIMITER_MAX_CALLS_PER_WINDOW", "1000000");
             // Nor is the instance's call limit: the benchmark measures what lies beyond it (twice capacity).
             env.put("CALLCOACH_CALL_MAX_ACTIVE_PER_INSTANCE", "1000000");
+            env.put("BROWSER_ALLOWED_ORIGINS", BenchRun.BROWSER_ORIGIN);
             if (!options.backendCpus().equals("none")) {
                 // As deployed (fly/websocket-server.toml): one event loop per CPU the backend may use.
                 env.put("QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE", Integer.toString(cpuCount(options.backendCpus())));
@@ -226,7 +238,7 @@ public final class BridgeBenchmark {
                 running.push(backend);
                 backend.awaitReady(URI.create(managementUrl + "/q/health/ready"), BACKEND_STARTUP);
                 BenchRun.Settings settings = new BenchRun.Settings(calls, options.warmUp(), options.measure(),
-                        options.bargeInEvery(), options.launchRate(), options.measureHeap());
+                        options.bargeInEvery(), options.launchRate(), options.measureHeap(), options.media());
                 BenchRun.Backend target = new BenchRun.Backend(backendUrl, backendUrl, managementUrl, channelToken, twilioToken, backend.pid());
                 return BenchRun.run(peer, target, settings, PhoneNumbers::fictional, out);
             } finally {

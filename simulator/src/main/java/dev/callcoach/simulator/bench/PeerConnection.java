@@ -13,8 +13,8 @@ import java.util.Set;
 /**
  * One Realtime session of the {@link RealtimePeer}, on its connection's event loop.
  *
- * <p>Audio out: once the bridge asks for a response, a tagged 20 ms delta is due every 20 ms of
- * real time, counted from the first one, so timer jitter shows as lag and never as drift.
+ * <p>Audio out: once the bridge asks for a response, a tagged 20 ms delta (in the output format the
+ * session was given: μ-law, or PCM16 at 24 kHz for a browser call) is due every 20 ms of real time, counted from the first one, so timer jitter shows as lag and never as drift.
  *
  * <p>Barge-in, as the real server does it with {@code interrupt_response} on (docs/protocols.md,
  * "Realtime: server events" and "Barge-in over WebSocket"): when a frame tagged as speech starts an
@@ -52,6 +52,8 @@ final class PeerConnection {
     private boolean callerSpeaking;
     private boolean bargeInPending;
     private boolean closed;
+    /** The session speaks 24 kHz PCM (a browser call) rather than μ-law (a phone call). */
+    private boolean pcm;
 
     PeerConnection(Vertx vertx, ServerWebSocket socket, Measurements measurements, int index, String model) {
         this.vertx = vertx;
@@ -139,6 +141,7 @@ final class PeerConnection {
         if (!output.has("format")) {
             output.putObject("format").put("type", "audio/pcmu");
         }
+        pcm = "audio/pcm".equals(output.path("format").path("type").asText());
         send(json -> {
             header(json, "session.updated");
             json.writeFieldName("session");
@@ -205,7 +208,8 @@ final class PeerConnection {
             }
             long sentAt = System.nanoTime();
             measurements.peerLag.record(sentAt - scheduled);
-            String payload = new AudioTag(callId, sequence++, sentAt, false).toPayload();
+            AudioTag tag = new AudioTag(callId, sequence++, sentAt, false);
+            String payload = pcm ? tag.toPcmPayload() : tag.toPayload();
             send(json -> {
                 header(json, "response.output_audio.delta");
                 json.writeStringField("response_id", responseId);

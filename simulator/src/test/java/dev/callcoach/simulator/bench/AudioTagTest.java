@@ -19,6 +19,20 @@ class AudioTagTest {
     }
 
     @Test
+    void aTagSurvivesInABrowsersPcmFrameRawOrInBase64() {
+        AudioTag silent = new AudioTag(7, 42, System.nanoTime(), false);
+        AudioTag speech = new AudioTag(8, 43, System.nanoTime(), true);
+
+        assertThat(silent.toPcmFrame()).hasSize(AudioTag.PCM_FRAME_BYTES);
+        assertThat(AudioTag.readFrame(silent.toPcmFrame())).isEqualTo(silent);
+        assertThat(AudioTag.read(speech.toPcmPayload())).isEqualTo(speech);
+        assertThat(Arrays.copyOfRange(speech.toPcmFrame(), 100, 200))
+                .as("speech is loud after the tag").isNotEqualTo(Arrays.copyOfRange(silent.toPcmFrame(), 100, 200));
+        assertThat(AudioTag.readFrame(new byte[AudioTag.PCM_FRAME_BYTES])).as("PCM silence without a tag").isNull();
+        assertThat(AudioTag.readFrame(new byte[3])).isNull();
+    }
+
+    @Test
     void extremeValuesAndTheSpeechFlagRoundTrip() {
         for (AudioTag tag : new AudioTag[] {
                 new AudioTag(-1, 0, Long.MIN_VALUE, true),

@@ -22,6 +22,7 @@ class BridgeBenchmarkOptionsTest {
         assertThat(options.backendJvmArgs()).containsExactly("-XX:MaxRAM=1g", "-XX:MaxRAMPercentage=75");
         assertThat(options.measureHeap()).isTrue();
         assertThat(options.launchRate()).isEqualTo(10);
+        assertThat(options.media()).isEqualTo(BenchRun.Media.PHONE);
     }
 
     @Test
@@ -34,7 +35,8 @@ class BridgeBenchmarkOptionsTest {
     @Test
     void flagsOverrideThem() {
         Options options = Options.parse("--warm-up", "0", "5", "--measure", "5", "--barge-in-every", "0",
-                "--backend-cpus", "none", "--backend-jvm-args", " -Xmx1g  -XX:StartFlightRecording ", "--no-heap");
+                "--backend-cpus", "none", "--backend-jvm-args", " -Xmx1g  -XX:StartFlightRecording ", "--no-heap",
+                "--media", "browser");
 
         assertThat(options.callCounts()).containsExactly(5);
         assertThat(options.warmUp()).isZero();
@@ -42,6 +44,7 @@ class BridgeBenchmarkOptionsTest {
         assertThat(options.backendCpus()).isEqualTo("none");
         assertThat(options.backendJvmArgs()).isEqualTo(List.of("-Xmx1g", "-XX:StartFlightRecording"));
         assertThat(options.measureHeap()).isFalse();
+        assertThat(options.media()).isEqualTo(BenchRun.Media.BROWSER);
     }
 
     @Test

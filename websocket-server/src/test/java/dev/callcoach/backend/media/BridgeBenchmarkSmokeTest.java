@@ -52,7 +52,7 @@ class BridgeBenchmarkSmokeTest {
         BenchRun.Backend backend = new BenchRun.Backend("http://localhost:" + base.getPort(),
                 FakeRealtimeResource.PUBLIC_ORIGIN, "http://localhost:" + management.getPort(), channelToken, twilioToken, ProcessHandle.current().pid());
         BenchRun.Settings settings = new BenchRun.Settings(3, Duration.ofSeconds(1), Duration.ofSeconds(3),
-                Duration.ofSeconds(1), 50, false);
+                Duration.ofSeconds(1), 50, false, BenchRun.Media.PHONE);
 
         BenchResult result = BenchRun.run(BenchPeerResource.peer(), backend, settings, call -> TestNumbers.fresh(), System.out);
 
