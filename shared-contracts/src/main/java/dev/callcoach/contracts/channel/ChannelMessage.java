@@ -15,6 +15,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(ReserveCall.class),
         @JsonSubTypes.Type(CallReserved.class),
         @JsonSubTypes.Type(CallRefused.class),
+        @JsonSubTypes.Type(ReserveBrowserSession.class),
+        @JsonSubTypes.Type(BrowserSessionReserved.class),
         @JsonSubTypes.Type(CallPlaced.class),
         @JsonSubTypes.Type(CallPlacementUnknown.class),
         @JsonSubTypes.Type(ReleaseCall.class),

@@ -2,6 +2,9 @@ package dev.callcoach.contracts.channel;
 
 import dev.callcoach.contracts.internal.Require;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Field checks shared by the message records' compact constructors. */
@@ -15,6 +18,8 @@ final class MessageChecks {
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
     /** Base64url without padding; 22 characters carry 128 bits. */
     private static final Pattern REPORT_TOKEN = Pattern.compile("[A-Za-z0-9_-]{22,128}");
+    /** Base64url without padding; 43 characters carry 256 bits. */
+    private static final Pattern MEDIA_TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private MessageChecks() {
     }
@@ -44,5 +49,25 @@ final class MessageChecks {
             throw new IllegalArgumentException("field 'reportToken' must be 22 to 128 base64url characters");
         }
         return value;
+    }
+
+    /** The message names the field but never shows the value: it is a secret. */
+    static String mediaToken(String value) {
+        Require.nonNull(value, "mediaToken");
+        if (!MEDIA_TOKEN.matcher(value).matches()) {
+            throw new IllegalArgumentException("field 'mediaToken' must be 43 base64url characters");
+        }
+        return value;
+    }
+
+    /** A filled-in scenario form: no null keys or values; returns an unmodifiable, insertion-ordered copy. */
+    static Map<String, String> scenarioConfig(Map<String, String> value) {
+        Require.nonNull(value, "scenarioConfig");
+        // Checked by iterating: Map.of's containsKey(null) throws instead of answering.
+        if (value.entrySet().stream().anyMatch(entry -> entry.getKey() == null || entry.getValue() == null)) {
+            throw new IllegalArgumentException("field 'scenarioConfig' must not contain null keys or values");
+        }
+        // Insertion-ordered copy: stable JSON output, unlike Map.copyOf.
+        return Collections.unmodifiableMap(new LinkedHashMap<>(value));
     }
 }

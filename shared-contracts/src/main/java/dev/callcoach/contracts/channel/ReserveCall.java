@@ -4,8 +4,6 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import dev.callcoach.contracts.internal.Require;
 import dev.callcoach.contracts.phone.PhoneMasking;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -29,13 +27,7 @@ public record ReserveCall(
         MessageChecks.correlationId(correlationId);
         MessageChecks.e164(phoneNumber, "phoneNumber");
         Require.text(scenarioId, "scenarioId", MessageChecks.MAX_SHORT_TEXT);
-        Require.nonNull(scenarioConfig, "scenarioConfig");
-        // Checked by iterating: Map.of's containsKey(null) throws instead of answering.
-        if (scenarioConfig.entrySet().stream().anyMatch(entry -> entry.getKey() == null || entry.getValue() == null)) {
-            throw new IllegalArgumentException("field 'scenarioConfig' must not contain null keys or values");
-        }
-        // Insertion-ordered copy: stable JSON output, unlike Map.copyOf.
-        scenarioConfig = Collections.unmodifiableMap(new LinkedHashMap<>(scenarioConfig));
+        scenarioConfig = MessageChecks.scenarioConfig(scenarioConfig);
         Require.text(voice, "voice", MessageChecks.MAX_SHORT_TEXT);
     }
 

@@ -55,6 +55,34 @@ class ChannelRecordsTest {
                 .hasMessage("field 'scenarioConfig' must not contain null keys or values");
     }
 
+    @Test
+    void browserReserveSharesTheScenarioConfigChecksAndLeavesValuesOutOfToString() {
+        java.util.HashMap<String, String> config = new java.util.HashMap<>(Map.of("notes", "call my friend"));
+        ReserveBrowserSession reserve = new ReserveBrowserSession("c-4", "job-interview", config, "marin");
+        config.put("notes", "changed");
+
+        assertThat(reserve.scenarioConfig()).containsEntry("notes", "call my friend");
+        assertThat(reserve.toString()).contains("notes", "job-interview").doesNotContain("call my friend");
+        config.put("notes", null);
+        assertThatThrownBy(() -> new ReserveBrowserSession("c-4", "job-interview", config, "marin"))
+                .hasMessage("field 'scenarioConfig' must not contain null keys or values");
+    }
+
+    @Test
+    void browserReservedMasksItsMediaTokenAndChecksItsShape() {
+        String token = "q3Zt8Vx1Lm0Pw7Rk2Yb5Nc9Hd4Jf6Sg_Ua-Ei1Oo3Tz";
+        UUID session = UUID.randomUUID();
+        String url = "wss://backend.example/browser/media/" + session;
+        Instant expires = Instant.parse("2026-12-02T03:00:00Z");
+
+        assertThat(new BrowserSessionReserved("c-5", session, url, token, expires).toString())
+                .doesNotContain(token).contains(url);
+        assertThatThrownBy(() -> new BrowserSessionReserved("c-5", session, url, token.substring(1), expires))
+                .hasMessage("field 'mediaToken' must be 43 base64url characters");
+        assertThatThrownBy(() -> new BrowserSessionReserved("c-5", session, url.replace("wss:", "https:"), token, expires))
+                .hasMessage("field 'mediaUrl' must be a ws:// or wss:// URL");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "has space", "tab\tinside", "ünïcode"})
     void correlationIdMustBeVisibleAscii(String id) {
@@ -146,6 +174,6 @@ class ChannelRecordsTest {
     void protocolConstants() {
         assertThat(ChannelProtocol.PATH).isEqualTo("/channel/v1");
         assertThat(ChannelProtocol.typeName(ReserveCall.class)).isEqualTo("call.reserve");
-        assertThat(ChannelProtocol.MESSAGE_TYPES).hasSize(23);
+        assertThat(ChannelProtocol.MESSAGE_TYPES).hasSize(25);
     }
 }

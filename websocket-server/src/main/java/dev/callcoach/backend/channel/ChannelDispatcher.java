@@ -34,6 +34,7 @@ import dev.callcoach.contracts.channel.PhoneLimitCheck;
 import dev.callcoach.contracts.channel.PhoneLimitStatus;
 import dev.callcoach.contracts.channel.RefusalReason;
 import dev.callcoach.contracts.channel.ReleaseCall;
+import dev.callcoach.contracts.channel.ReserveBrowserSession;
 import dev.callcoach.contracts.channel.ReserveCall;
 import dev.callcoach.contracts.channel.RetryReport;
 import dev.callcoach.contracts.channel.ScenarioCatalog;
@@ -126,6 +127,9 @@ public class ChannelDispatcher {
         return switch (request) {
             case PhoneLimitCheck check -> lookups.tryTake(sink.id()) ? checkLimit(check) : item(rateLimited(check));
             case ReserveCall reserve -> reserve(reserve);
+            // Until browser sessions are served, the page is told the mode is unavailable, never left waiting.
+            case ReserveBrowserSession browser -> item(refused(browser.correlationId(), RefusalReason.UNAVAILABLE,
+                    "Practising in the browser is not available yet.", 0));
             case CallPlaced placed -> placed(placed);
             case CallPlacementUnknown unknown -> placementUnknown(unknown);
             case ReleaseCall release -> release(release);
