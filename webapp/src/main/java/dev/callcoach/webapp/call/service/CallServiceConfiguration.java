@@ -26,6 +26,12 @@ class CallServiceConfiguration {
         return new CallService(channel, twilio, gate, properties);
     }
 
+    /** The same gate as phone calls: a call in the browser uses up the network's allowance as one does. */
+    @Bean
+    BrowserPractice browserPractice(ChannelClient channel, NetworkGate gate) {
+        return new BrowserPractice(channel, gate);
+    }
+
     @Bean
     ScenarioService scenarioService(ChannelClient channel) {
         return new ScenarioService(channel);
