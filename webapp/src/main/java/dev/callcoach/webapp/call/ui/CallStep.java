@@ -26,9 +26,11 @@ class CallStep extends Section {
     final Paragraph refusal = new Paragraph();
     /** The buttons and the reason; placed after the steps, where it can stick to the bottom of the screen. */
     final Div bar;
+    private final boolean humanCheckShown;
     private PracticeMode mode = PracticeMode.PHONE;
 
     CallStep(HumanCheck humanCheck, Runnable onChange, Runnable onCall, Runnable onStart) {
+        humanCheckShown = humanCheck != null;
         addClassName("cc-step");
         consent.setId("consent");
         consent.addValueChangeListener(change -> onChange.run());
@@ -69,6 +71,7 @@ class CallStep extends Section {
         consent.setVisible(phone);
         call.setVisible(phone);
         start.setVisible(!phone);
+        showStep();
     }
 
     /** The button of the mode in hand. */
@@ -88,5 +91,11 @@ class CallStep extends Section {
     void refuse(String message) {
         refusal.setText(message);
         refusal.setVisible(message != null);
+        showStep();
+    }
+
+    /** In the browser, without a human check, the step only has something to say when a start was refused. */
+    private void showStep() {
+        setVisible(mode == PracticeMode.PHONE || humanCheckShown || refusal.isVisible());
     }
 }
