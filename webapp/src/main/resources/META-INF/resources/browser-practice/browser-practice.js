@@ -61,9 +61,9 @@
   }
 
   class Call {
-    constructor(host, meter) {
+    constructor(host) {
       this.host = host;
-      this.meter = meter;
+      this.meter = null;
       this.level = 0;
       this.shownLevel = -1;
       this.muted = false;
@@ -108,7 +108,8 @@
       this.drawMeter();
     }
 
-    connect(url, token) {
+    connect(url, token, meter) {
+      this.meter = meter;
       const socket = this.socket = new WebSocket(url + (url.includes('?') ? '&' : '?') + 'token='
           + encodeURIComponent(token));
       socket.binaryType = 'arraybuffer';
@@ -298,7 +299,7 @@
     },
 
     /** On Start: the microphone and the audio, before the page reserves anything. From the click itself. */
-    async prepare(host, meter) {
+    async prepare(host) {
       if (call) return;
       const problem = unavailable();
       if (problem) {
@@ -306,7 +307,7 @@
         return;
       }
       stats = fresh();
-      const starting = call = new Call(host, meter);
+      const starting = call = new Call(host);
       try {
         await starting.open();
       } catch (error) {
@@ -317,8 +318,9 @@
       host.$server.microphoneReady();
     },
 
-    connect(url, token) {
-      if (call) call.connect(url, token);
+    /** Connects the prepared audio to the backend; {@code meter} is the level meter the call shows. */
+    connect(url, token, meter) {
+      if (call) call.connect(url, token, meter);
     },
 
     mute(muted) {

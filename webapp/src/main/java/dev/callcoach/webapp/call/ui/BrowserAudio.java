@@ -46,12 +46,13 @@ class BrowserAudio extends Div {
         attach.getUI().getPage().addJavaScript(SCRIPT);
         getElement().executeJs("window.callcoachBrowserPractice.watch(this)");
         // Microphone and audio are asked for in the click itself: browsers allow both only while the person's
-        // gesture lasts, which a round trip to this server could outlive.
+        // gesture lasts, which a round trip to this server could outlive. Only elements shown on the page may be
+        // passed: Flow holds a call back until each element it names is there.
         start.getElement().executeJs("""
                 if (!this.callcoachArmed) {
                   this.callcoachArmed = true;
-                  this.addEventListener('click', () => window.callcoachBrowserPractice.prepare($0, $1));
-                }""", getElement(), meter.getElement());
+                  this.addEventListener('click', () => window.callcoachBrowserPractice.prepare($0));
+                }""", getElement());
     }
 
     @Override
@@ -60,9 +61,13 @@ class BrowserAudio extends Div {
         detach.getUI().getPage().executeJs("window.callcoachBrowserPractice && window.callcoachBrowserPractice.close()");
     }
 
-    /** Connects the prepared audio to the backend; the token goes to the browser, whose socket presents it. */
+    /**
+     * Connects the prepared audio to the backend; the token goes to the browser, whose socket presents it. Once
+     * the live call shows, so that its level meter is on the page.
+     */
     void connect(String mediaUrl, String mediaToken) {
-        getElement().executeJs("window.callcoachBrowserPractice.connect($0, $1)", mediaUrl, mediaToken);
+        getElement().executeJs("window.callcoachBrowserPractice.connect($0, $1, $2)", mediaUrl, mediaToken,
+                meter.getElement());
     }
 
     void mute(boolean muted) {
