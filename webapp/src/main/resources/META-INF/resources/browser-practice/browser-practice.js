@@ -3,7 +3,7 @@
  * backend's media socket (docs/protocols.md, "Browser media socket"). The server-side page never carries audio;
  * it starts and ends this script and hears back through the host element's $server methods:
  *   microphoneReady(), microphoneFailed(problem), permission(state), unavailable(problem), mediaFailed().
- * Problems are codes (denied, missing, busy, insecure, unsupported); the page owns the words.
+ * Problems are codes (denied, missing, busy, insecure, unsupported, failed); the page owns the words.
  *
  * Wire format both ways: binary frames of PCM16 little-endian mono at 24 kHz. Page → backend also sends
  * {"type":"played","ms":n} (AI audio actually played since the socket opened) about every 100 ms while it
@@ -47,7 +47,7 @@
       case 'AbortError':
         return 'busy';
       default:
-        return 'unsupported';
+        return 'failed';
     }
   }
 
