@@ -141,11 +141,13 @@ final class PracticePage {
         return (Map<String, Object>) script("return window.callcoachBrowserPractice.stats();");
     }
 
-    /** Waits until the microphone's level meter shows something; returns its value (0 to 100). */
+    /** Waits until the microphone's level meter shows something; returns the level seen (1 to 100). */
     int awaitMicrophoneLevel() {
-        By meter = By.id("mic-level");
-        wait.until(d -> Integer.parseInt(d.findElement(meter).getDomAttribute("aria-valuenow")) > 0);
-        return Integer.parseInt(driver.findElement(meter).getDomAttribute("aria-valuenow"));
+        return wait.until(d -> {
+            int level = Integer.parseInt(d.findElement(By.id("mic-level")).getDomAttribute("aria-valuenow"));
+            // The caller speaks only now and then: the level seen, not the level a moment later.
+            return level > 0 ? level : null;
+        });
     }
 
     void endCall() {
