@@ -7,6 +7,7 @@ import dev.callcoach.contracts.channel.ReserveCall;
 import dev.callcoach.webapp.call.service.CallProperties;
 import dev.callcoach.webapp.call.service.CallRequest;
 import dev.callcoach.webapp.call.service.CallService;
+import dev.callcoach.webapp.call.service.NetworkGate;
 import dev.callcoach.webapp.limit.IpLimitProperties;
 import dev.callcoach.webapp.limit.IpLimiter;
 import dev.callcoach.webapp.turnstile.TurnstileProperties;
@@ -83,8 +84,7 @@ class LateReservationReleaseTest {
                 HttpClient.newHttpClient());
         TwilioCalls twilio = new TwilioCalls(new TwilioProperties("AC" + "0".repeat(32), "token", "", "",
                 URI.create("http://127.0.0.1:1"), Map.of("au", "+61255501234")));
-        return new CallService(channel, twilio, new IpLimiter(ipLimit), ipLimit, off,
-                new CallProperties(URI.create("http://backend.test/"), Duration.ofSeconds(30), Duration.ofMinutes(6)),
-                Clock.systemUTC());
+        return new CallService(channel, twilio, new NetworkGate(new IpLimiter(ipLimit), ipLimit, off, Clock.systemUTC()),
+                new CallProperties(URI.create("http://backend.test/"), Duration.ofSeconds(30), Duration.ofMinutes(6)));
     }
 }

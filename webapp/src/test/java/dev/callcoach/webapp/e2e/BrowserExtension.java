@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /**
  * A fresh headless Chromium per test, from the system's packages (never downloaded: both the browser and the
@@ -30,7 +31,17 @@ final class BrowserExtension implements BeforeEachCallback, AfterTestExecutionCa
     private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Path.of("target", "e2e-screenshots");
 
+    private final List<String> extraArguments;
     private ChromeDriver driver;
+
+    BrowserExtension() {
+        this(List.of());
+    }
+
+    /** @param extraArguments Chromium flags of the test class's own, e.g. a fake microphone */
+    BrowserExtension(List<String> extraArguments) {
+        this.extraArguments = List.copyOf(extraArguments);
+    }
 
     /** The browser of the running test. */
     ChromeDriver driver() {
@@ -52,7 +63,8 @@ final class BrowserExtension implements BeforeEachCallback, AfterTestExecutionCa
                 .setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--window-size=1280,1000", "--lang=en-US");
+                        "--no-first-run", "--window-size=1280,1000", "--lang=en-US")
+                .addArguments(extraArguments);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()

@@ -1,6 +1,7 @@
 package dev.callcoach.webapp.e2e;
 
 import dev.callcoach.simulator.demo.DemoStack;
+import dev.callcoach.simulator.realtime.FakeRealtime;
 import dev.callcoach.simulator.responses.FakeResponses;
 import dev.callcoach.simulator.twilio.FakeTwilio;
 import dev.callcoach.webapp.Application;
@@ -54,13 +55,16 @@ final class LocalStack implements AutoCloseable {
         BrowserExtension.requireOrSkip(Files.isRegularFile(BACKEND_JAR),
                 "the backend is not built (" + BACKEND_JAR.toAbsolutePath().normalize()
                         + "); run ./mvnw install -DskipTests from the repository root first");
+        // The backend accepts calls in the browser only from the webapp's origin, so the port is chosen first.
+        int webappPort = freePort();
         // No credentials passed on: the simulators always stand in, whatever this machine's environment holds.
-        DemoStack stack = DemoStack.start(new DemoStack.Options(BACKEND_JAR, freePort(), 0, 0, Map.of(), System.out));
+        DemoStack stack = DemoStack.start(new DemoStack.Options(BACKEND_JAR, freePort(), 0, 0, Map.of(), System.out,
+                List.of("http://localhost:" + webappPort)));
         try {
             List<String> args = new ArrayList<>();
             // As command-line arguments, they win over this machine's environment variables.
             stack.webappEnvironment().forEach((name, value) -> args.add("--" + name + "=" + value));
-            args.add("--server.port=0");
+            args.add("--server.port=" + webappPort);
             webappSettings.forEach((key, value) -> args.add("--" + key + "=" + value));
             return new LocalStack(stack, new SpringApplicationBuilder(Application.class).run(args.toArray(String[]::new)));
         } catch (RuntimeException e) {
@@ -76,6 +80,11 @@ final class LocalStack implements AutoCloseable {
     /** The simulated Twilio: scripts what each simulated phone does when called. */
     FakeTwilio twilio() {
         return stack.twilio();
+    }
+
+    /** The simulated Realtime API: scripts the AI, and shows what it was sent. */
+    FakeRealtime realtime() {
+        return stack.realtime();
     }
 
     /** The simulated Responses API that grades calls: switches its faults on and off. */

@@ -14,6 +14,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** The practice page as a person uses it, through the browser: what they do and what they read. */
 final class PracticePage {
@@ -94,6 +95,67 @@ final class PracticePage {
         wait.until(d -> d.findElement(By.id("call-button")).getDomAttribute("disabled") == null);
         driver.findElement(By.id("call-button")).click();
         return this;
+    }
+
+    /** Chooses practice in the browser over a phone call. */
+    PracticePage practiceInBrowser() {
+        WebElement option = wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//*[@id='practice-mode']//vaadin-radio-button[normalize-space(.)='Practice in your browser']")));
+        // Out from under the sticky call bar.
+        script("arguments[0].scrollIntoView({block: 'center'})", option);
+        option.click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("start-button")));
+        return this;
+    }
+
+    /** Clicks Start once the page allows it: the browser asks for the microphone in that click. */
+    PracticePage start() {
+        wait.until(d -> startButtonEnabled());
+        driver.findElement(By.id("start-button")).click();
+        return this;
+    }
+
+    boolean startButtonEnabled() {
+        return driver.findElement(By.id("start-button")).getDomAttribute("disabled") == null;
+    }
+
+    /** The microphone's line in step 2, once it says {@code expectedStart}. */
+    String microphoneStateStartingWith(String expectedStart) {
+        return textStartingWith(By.id("microphone-state"), expectedStart);
+    }
+
+    /** Samples of the AI's audio the page's player has played (the browser script's test hook). */
+    long samplesPlayed() {
+        return ((Number) script("return window.callcoachBrowserPractice.samplesPlayed();")).longValue();
+    }
+
+    /** Waits until the player has played more than this many samples; returns how many it has. */
+    long awaitSamplesPlayedOver(long samples) {
+        wait.until(d -> samplesPlayed() > samples);
+        return samplesPlayed();
+    }
+
+    /** The browser script's figures of the call (frames sent, clears, socket state...). */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> audioStats() {
+        return (Map<String, Object>) script("return window.callcoachBrowserPractice.stats();");
+    }
+
+    /** Waits until the microphone's level meter shows something; returns the level seen (1 to 100). */
+    int awaitMicrophoneLevel() {
+        return wait.until(d -> {
+            int level = Integer.parseInt(d.findElement(By.id("mic-level")).getDomAttribute("aria-valuenow"));
+            // The caller speaks only now and then: the level seen, not the level a moment later.
+            return level > 0 ? level : null;
+        });
+    }
+
+    void endCall() {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("end-call"))).click();
+    }
+
+    private Object script(String js, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(js, arguments);
     }
 
     /** Waits for the placed call to show up live. */

@@ -21,7 +21,7 @@ public class MainLayout extends Div implements RouterLayout {
         header.addClassName("cc-header");
         Span name = new Span("Callcoach");
         name.addClassName("cc-brand");
-        Span tagline = new Span("Practice a phone call with an AI");
+        Span tagline = new Span("Practice a call with an AI, on your phone or in your browser");
         tagline.addClassName("cc-tagline");
         header.add(name, tagline);
 

@@ -8,15 +8,11 @@ import dev.callcoach.contracts.channel.ChannelReply;
 import dev.callcoach.contracts.channel.EndCall;
 import dev.callcoach.contracts.channel.ReleaseCall;
 import dev.callcoach.contracts.channel.ReserveCall;
-import dev.callcoach.webapp.base.Durations;
 import dev.callcoach.webapp.base.Regions;
 import dev.callcoach.webapp.channel.ChannelClient;
 import dev.callcoach.webapp.channel.ChannelException;
 import dev.callcoach.webapp.channel.SessionListener;
 import dev.callcoach.webapp.channel.Subscription;
-import dev.callcoach.webapp.limit.IpLimitProperties;
-import dev.callcoach.webapp.limit.IpLimiter;
-import dev.callcoach.webapp.turnstile.TurnstileVerifier;
 import dev.callcoach.webapp.twilio.OutboundCall;
 import dev.callcoach.webapp.twilio.TwilioCallException;
 import dev.callcoach.webapp.twilio.TwilioCallUncertainException;
@@ -24,14 +20,13 @@ import dev.callcoach.webapp.twilio.TwilioCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Places and ends practice calls: human check, IP limit, a reservation from the backend (which owns the
+ * Places and ends practice calls: human check and IP limit ({@link NetworkGate}), a reservation from the backend (which owns the
  * per-number limit), then Twilio. When Twilio refuses, the reservation is given back so the failed attempt
  * doesn't count against the number; so is a reservation whose reply came after we stopped waiting.
  * A call that rang counts, even when cancelled before anyone answered (see docs/limiter.md).
@@ -44,26 +39,19 @@ public class CallService {
 
     private final ChannelClient channel;
     private final TwilioCalls twilio;
-    private final IpLimiter ipLimiter;
-    private final TurnstileVerifier turnstile;
+    private final NetworkGate gate;
     private final CallProperties properties;
-    private final IpLimitProperties ipLimit;
-    private final NetworkCooldowns cooldowns;
 
-    public CallService(ChannelClient channel, TwilioCalls twilio, IpLimiter ipLimiter, IpLimitProperties ipLimit,
-                       TurnstileVerifier turnstile, CallProperties properties, Clock clock) {
+    public CallService(ChannelClient channel, TwilioCalls twilio, NetworkGate gate, CallProperties properties) {
         this.channel = channel;
         this.twilio = twilio;
-        this.ipLimiter = ipLimiter;
-        this.ipLimit = ipLimit;
-        this.turnstile = turnstile;
+        this.gate = gate;
         this.properties = properties;
-        this.cooldowns = new NetworkCooldowns(ipLimit.maxTrackedIps(), clock);
     }
 
-    /** The network's limit, and when it may call again if the limit refused it lately. */
+    /** The network's limit, and when it may call again if the limit refused it lately; calls in the browser count too. */
     public NetworkAllowance networkAllowance(String clientIp) {
-        return new NetworkAllowance(ipLimit.placements(), ipLimit.window(), cooldowns.nextAt(clientIp));
+        return gate.allowance(clientIp);
     }
 
     /** What the page can promise before anyone clicks. */
@@ -87,21 +75,9 @@ public class CallService {
             return Placement.Refused.because("Calling isn't set up on this server"
                     + (twilio.configured() ? " for " + Regions.name(request.region()) + "." : "."));
         }
-        // Before the IP limit: a bot without a passing check must not use up its network's calls.
-        if (!turnstile.verify(request.humanToken(), clientIp)) {
-            return Placement.Refused.because("The human check didn't pass. Please complete it again.");
-        }
-        IpLimiter.Decision decision = ipLimiter.tryAcquire(clientIp);
-        if (decision.busy()) {
-            log.info("event=call_refused reason=ip_limit_busy");
-            return new Placement.Refused("The service is very busy right now. Please try again "
-                    + Durations.in(decision.retryAfter()) + ".", decision.retryAfter(), Placement.Limit.SERVICE);
-        }
-        if (!decision.allowed()) {
-            log.info("event=call_refused reason=ip_limit retryAfterS={}", decision.retryAfter().toSeconds());
-            cooldowns.refused(clientIp, decision.retryAfter());
-            return new Placement.Refused("Too many calls from your network for now. Next call possible "
-                    + Durations.in(decision.retryAfter()) + ".", decision.retryAfter(), Placement.Limit.NETWORK);
+        Optional<Placement.Refused> turnedAway = gate.admit(request.humanToken(), clientIp);
+        if (turnedAway.isPresent()) {
+            return turnedAway.get();
         }
         ChannelReply reply = channel.exchange(id -> new ReserveCall(id, request.phoneNumber(), request.scenarioId(),
                 request.scenarioConfig(), request.voice()), this::releaseLate);
@@ -210,7 +186,7 @@ public class CallService {
         }
     }
 
-    private static ChannelException unexpected(ChannelReply reply) {
+    static ChannelException unexpected(ChannelReply reply) {
         log.warn("event=channel_unexpected_reply got={}", reply.getClass().getSimpleName());
         return ChannelException.unexpected();
     }

@@ -17,9 +17,19 @@ import java.time.Clock;
 class CallServiceConfiguration {
 
     @Bean
-    CallService callService(ChannelClient channel, TwilioCalls twilio, IpLimiter ipLimiter, IpLimitProperties ipLimit,
-                            TurnstileVerifier turnstile, CallProperties properties, Clock clock) {
-        return new CallService(channel, twilio, ipLimiter, ipLimit, turnstile, properties, clock);
+    NetworkGate networkGate(IpLimiter ipLimiter, IpLimitProperties ipLimit, TurnstileVerifier turnstile, Clock clock) {
+        return new NetworkGate(ipLimiter, ipLimit, turnstile, clock);
+    }
+
+    @Bean
+    CallService callService(ChannelClient channel, TwilioCalls twilio, NetworkGate gate, CallProperties properties) {
+        return new CallService(channel, twilio, gate, properties);
+    }
+
+    /** The same gate as phone calls: a call in the browser uses up the network's allowance as one does. */
+    @Bean
+    BrowserPractice browserPractice(ChannelClient channel, NetworkGate gate) {
+        return new BrowserPractice(channel, gate);
     }
 
     @Bean

@@ -20,6 +20,21 @@ public sealed interface Placement {
     }
 
     /**
+     * A call in the browser is reserved: the page connects its audio to {@code mediaUrl} with the token.
+     *
+     * @param mediaUrl     the backend's {@code ws://} or {@code wss://} URL of this call's media socket
+     * @param mediaToken   single use and short-lived; a secret until used, so {@link #toString()} leaves it out
+     * @param subscription the session's event feed to the listener given when starting; close it when done
+     */
+    record InBrowser(UUID sessionId, String mediaUrl, String mediaToken, Subscription subscription) implements Placement {
+
+        @Override
+        public String toString() {
+            return "InBrowser[sessionId=" + sessionId + ", mediaUrl=" + mediaUrl + "]";
+        }
+    }
+
+    /**
      * No call; the message says why, for the person at the page.
      *
      * @param retryAfter when trying again may work, {@link Duration#ZERO} when waiting won't help

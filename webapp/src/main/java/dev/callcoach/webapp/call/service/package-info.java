@@ -1,2 +1,5 @@
-/** What the practice page asks for: the scenario catalog, a number's remaining calls, and placing and ending calls. */
+/**
+ * What the practice page asks for: the scenario catalog, a number's remaining calls, placing and ending calls,
+ * and starting calls in the browser.
+ */
 package dev.callcoach.webapp.call.service;

@@ -8,7 +8,8 @@ import java.util.Arrays;
 /**
  * How a call ended, as the page says it: the last step's label and the headline. Each ending is one line.
  * Twilio's final status says how the line ended; the backend's {@code call.ended} says why, which Twilio
- * cannot know (voicemail, our own failure, the AI's goodbye), so its reason wins over the status.
+ * cannot know (voicemail, our own failure, the AI's goodbye), so its reason wins over the status. In the
+ * browser nothing rings and nothing is placed, so the few endings that say so have words of their own there.
  */
 enum CallEnding {
     //                reason from call.ended   step label        headline                                                  good
@@ -25,7 +26,10 @@ enum CallEnding {
     FAILED(null, "Failed", "The call couldn't be connected.", false),
     CANCELLED(null, "Cancelled", "You cancelled the call before it was answered.", false),
     NOT_PLACED(null, "Not placed", "The call wasn't placed.", false),
-    CONNECTION_LOST(null, "Connection lost", "Connection to the call service was lost; your call may have ended.", false);
+    CONNECTION_LOST(null, "Connection lost", "Connection to the call service was lost; your call may have ended.", false),
+    /** In the browser: the page's audio socket was refused or couldn't be reached, so the page ended the call. */
+    NO_AUDIO(null, "No audio", "Your browser couldn't connect to the call's audio, so the call was ended. Please try "
+            + "again; if it keeps failing, this server may not accept calls from this page's address.", false);
 
     private final EndReason reason;
     private final String label;
@@ -63,12 +67,21 @@ enum CallEnding {
         };
     }
 
-    String label() {
-        return label;
+    String label(PracticeMode mode) {
+        return mode != PracticeMode.BROWSER ? label : switch (this) {
+            case CANCELLED -> "Not connected";
+            case NOT_PLACED -> "Not started";
+            default -> label;
+        };
     }
 
-    String headline() {
-        return headline;
+    String headline(PracticeMode mode) {
+        return mode != PracticeMode.BROWSER ? headline : switch (this) {
+            // The backend cancels a call in the browser whose audio never connected, a minute after it began.
+            case CANCELLED -> "The call was cancelled before your browser connected its audio. Please try again.";
+            case NOT_PLACED -> "The call didn't start.";
+            default -> headline;
+        };
     }
 
     /** Whether it is good news, the only kind shown in the success colour. */

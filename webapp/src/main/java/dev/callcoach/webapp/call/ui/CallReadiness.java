@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * When a call may be placed, and if not, what to do about it: the page's rules in one plain class. The
- * reasons come in the order a person would fix things.
+ * When a call may be placed or started in the browser, and if not, what to do about it: the page's rules in one
+ * plain class. The reasons come in the order a person would fix things.
  */
 final class CallReadiness {
 
@@ -24,6 +24,9 @@ final class CallReadiness {
     /**
      * What the page knows now.
      *
+     * @param mode            phone or browser; the phone's facts (number, region, consent) count only for the phone
+     * @param askingMicrophone whether Start was pressed and the browser is asking for the microphone
+     * @param microphoneBlocked how to fix the microphone when it can't be used, or null
      * @param fieldsToFix     labels of the scenario fields with a problem, in form order
      * @param region          the entered number's region, when the number is valid
      * @param numberNextAt    when the number may be called again, null when it may now or it is unknown
@@ -31,10 +34,10 @@ final class CallReadiness {
      * @param retryNotBefore  when the service said to try again after refusing, or null
      * @param humanCheckNeeded whether a human check is on, {@code humanCheckPassed} whether it is done
      */
-    record Facts(boolean callingConfigured, boolean placing, Catalog catalog, boolean scenarioChosen,
+    record Facts(PracticeMode mode, boolean callingConfigured, boolean askingMicrophone, boolean placing, Catalog catalog, boolean scenarioChosen,
                  List<String> fieldsToFix, Phone phone, String region, boolean regionCallable,
                  boolean checkingAllowance, Instant numberNextAt, Instant networkNextAt, Instant retryNotBefore,
-                 boolean consent, boolean humanCheckNeeded, boolean humanCheckPassed) {
+                 boolean consent, String microphoneBlocked, boolean humanCheckNeeded, boolean humanCheckPassed) {
 
         Facts {
             fieldsToFix = List.copyOf(fieldsToFix);
@@ -47,63 +50,61 @@ final class CallReadiness {
     }
 
     private static String reason(Facts f, Instant now) {
-        if (!f.callingConfigured()) {
+        boolean phone = f.mode() == PracticeMode.PHONE;
+        if (phone && !f.callingConfigured()) {
             return "Calling isn't set up on this server yet.";
         }
+        if (f.askingMicrophone()) {
+            return "Allow the microphone when your browser asks.";
+        }
         if (f.placing()) {
-            return "Placing your call…";
+            return phone ? "Placing your call…" : "Starting your call…";
         }
-        switch (f.catalog()) {
-            case LOADING -> {
-                return "Loading scenarios…";
-            }
-            case FAILED -> {
-                return "The scenarios couldn't be loaded. We keep trying.";
-            }
-            case EMPTY -> {
-                return "No practice scenarios are available on this server yet.";
-            }
-            case LOADED -> {
-            }
+        String form = formReason(f);
+        if (form != null) {
+            return form;
         }
-        if (!f.scenarioChosen()) {
-            return "Pick a scenario.";
-        }
-        if (!f.fieldsToFix().isEmpty()) {
-            return "Complete the scenario details: " + String.join(", ", f.fieldsToFix()) + ".";
-        }
-        switch (f.phone()) {
-            case EMPTY -> {
-                return "Enter your phone number.";
-            }
-            case INVALID -> {
-                return "Check your phone number.";
-            }
-            case VALID -> {
-            }
-        }
-        if (!f.regionCallable()) {
-            return "Calls to " + Regions.name(f.region()) + " aren't available on this server.";
-        }
-        if (f.checkingAllowance()) {
-            return "Checking how many calls this number has left…";
+        String means = phone ? phoneReason(f) : f.microphoneBlocked();
+        if (means != null) {
+            return means;
         }
         if (waiting(f.networkNextAt(), now)) {
             return "Your network has no calls left right now. Next call possible " + in(f.networkNextAt(), now) + ".";
         }
-        if (waiting(f.numberNextAt(), now)) {
+        if (phone && waiting(f.numberNextAt(), now)) {
             return "This number has no calls left right now. Next call possible " + in(f.numberNextAt(), now) + ".";
         }
         if (waiting(f.retryNotBefore(), now)) {
             return "You can call again " + in(f.retryNotBefore(), now) + ".";
         }
-        if (!f.consent()) {
+        if (phone && !f.consent()) {
             return "Tick the box to confirm this is your number.";
         }
         if (f.humanCheckNeeded() && !f.humanCheckPassed()) {
             return "Complete the human check.";
         }
         return null;
+    }
+
+    private static String formReason(Facts f) {
+        return switch (f.catalog()) {
+            case LOADING -> "Loading scenarios…";
+            case FAILED -> "The scenarios couldn't be loaded. We keep trying.";
+            case EMPTY -> "No practice scenarios are available on this server yet.";
+            case LOADED -> !f.scenarioChosen() ? "Pick a scenario."
+                    : f.fieldsToFix().isEmpty() ? null
+                    : "Complete the scenario details: " + String.join(", ", f.fieldsToFix()) + ".";
+        };
+    }
+
+    private static String phoneReason(Facts f) {
+        return switch (f.phone()) {
+            case EMPTY -> "Enter your phone number.";
+            case INVALID -> "Check your phone number.";
+            case VALID -> !f.regionCallable() ? "Calls to " + Regions.name(f.region()) + " aren't available on this server."
+                    : f.checkingAllowance() ? "Checking how many calls this number has left…"
+                    : null;
+        };
     }
 
     private static boolean waiting(Instant until, Instant now) {

@@ -11,51 +11,79 @@ import com.vaadin.flow.component.html.Section;
 import java.util.Optional;
 
 /**
- * Step 3: consent, the human check when it is on, and the Call button with the reason it is off. The button
- * and its reason stay in sight at the bottom of the screen while the form is, so on a phone it is never
- * screens away.
+ * Step 3: for a phone call the consent, the human check when it is on, and the Call button; for a call in the
+ * browser the human check and the Start button. The button and the reason it is off stay in sight at the
+ * bottom of the screen while the form is, so on a phone it is never screens away.
  */
 class CallStep extends Section {
 
+    final H2 heading = new H2();
     final Checkbox consent = new Checkbox("This is my number and I agree to receive an AI practice call");
     final Button call = new Button("Call me now");
+    /** Starts a call in the browser; the browser script also listens to its clicks, to ask for the microphone. */
+    final Button start = new Button("Start the call");
     final Paragraph blockedReason = new Paragraph();
     final Paragraph refusal = new Paragraph();
-    /** The button and its reason; placed after the steps, where it can stick to the bottom of the screen. */
+    /** The buttons and the reason; placed after the steps, where it can stick to the bottom of the screen. */
     final Div bar;
+    private final boolean humanCheckShown;
+    private PracticeMode mode = PracticeMode.PHONE;
 
-    CallStep(HumanCheck humanCheck, Runnable onChange, Runnable onCall) {
+    CallStep(HumanCheck humanCheck, Runnable onChange, Runnable onCall, Runnable onStart) {
+        humanCheckShown = humanCheck != null;
         addClassName("cc-step");
         consent.setId("consent");
         consent.addValueChangeListener(change -> onChange.run());
 
         call.setId("call-button");
-        // Off at once in the browser too, so a double click can't ask twice; show() turns it back on.
-        call.setDisableOnClick(true);
-        call.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+        start.setId("start-button");
+        for (Button button : new Button[] {call, start}) {
+            // Off at once in the browser too, so a double click can't ask twice; show() turns it back on.
+            button.setDisableOnClick(true);
+            button.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+            button.getElement().setAttribute("aria-describedby", "call-blocked-reason");
+        }
         call.addClickListener(click -> onCall.run());
+        start.addClickListener(click -> onStart.run());
         blockedReason.setId("call-blocked-reason");
         blockedReason.addClassName("cc-blocked-reason");
         blockedReason.getElement().setAttribute("aria-live", "polite");
-        call.getElement().setAttribute("aria-describedby", "call-blocked-reason");
         refusal.setId("call-refusal");
         refusal.addClassName("cc-refusal");
         refusal.getElement().setAttribute("role", "alert");
         refusal.setVisible(false);
 
-        bar = new Div(call, blockedReason);
+        bar = new Div(call, start, blockedReason);
         bar.addClassName("cc-call-bar");
-        add(new H2("3. Get the call"), consent);
+        add(heading, consent);
         if (humanCheck != null) {
             add(humanCheck);
         }
         add(refusal);
+        mode(mode);
+    }
+
+    /** Shows what this way of practicing asks for; a phone call needs consent to be phoned, the browser none. */
+    void mode(PracticeMode now) {
+        mode = now;
+        boolean phone = now == PracticeMode.PHONE;
+        heading.setText(phone ? "3. Get the call" : "3. Start the call");
+        consent.setVisible(phone);
+        call.setVisible(phone);
+        start.setVisible(!phone);
+        showStep();
+    }
+
+    /** The button of the mode in hand. */
+    Button button() {
+        return mode == PracticeMode.PHONE ? call : start;
     }
 
     /** Enables the button, or says why not. */
     void show(Optional<String> reason, boolean placing) {
-        call.setEnabled(reason.isEmpty());
+        button().setEnabled(reason.isEmpty());
         call.setText(placing ? "Calling…" : "Call me now");
+        start.setText(placing ? "Starting…" : "Start the call");
         blockedReason.setText(reason.orElse(""));
         blockedReason.setVisible(reason.isPresent());
     }
@@ -63,5 +91,11 @@ class CallStep extends Section {
     void refuse(String message) {
         refusal.setText(message);
         refusal.setVisible(message != null);
+        showStep();
+    }
+
+    /** In the browser, without a human check, the step only has something to say when a start was refused. */
+    private void showStep() {
+        setVisible(mode == PracticeMode.PHONE || humanCheckShown || refusal.isVisible());
     }
 }

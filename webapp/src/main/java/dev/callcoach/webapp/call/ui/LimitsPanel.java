@@ -17,12 +17,14 @@ import java.time.Instant;
 
 /**
  * Both limits in one place, before anyone clicks: the entered number's calls and the network's, each with
- * one way of saying when ("in 54 min"). Only good news is shown in the success colour.
+ * one way of saying when ("in 54 min"). Only good news is shown in the success colour. A call in the browser
+ * has no number, so only the network's limit is shown for it.
  */
 class LimitsPanel extends Div {
 
     final Paragraph number = new Paragraph();
     final Paragraph network = new Paragraph();
+    private final Paragraph countingNote = new Paragraph();
 
     private final PhoneLimitService phoneLimits;
     private final UiTasks tasks;
@@ -36,6 +38,7 @@ class LimitsPanel extends Div {
     private PhoneAllowance known;
     private Instant withheldUntil;
     private NetworkAllowance networkAllowance;
+    private PracticeMode mode = PracticeMode.PHONE;
 
     LimitsPanel(PhoneLimitService phoneLimits, UiTasks tasks, Clock clock, Runnable onChange) {
         this.phoneLimits = phoneLimits;
@@ -48,10 +51,8 @@ class LimitsPanel extends Div {
         getElement().setAttribute("aria-live", "polite");
         number.setId("number-allowance");
         network.setId("network-allowance");
-        Paragraph counting = new Paragraph("A call counts once it is placed, even if it is cancelled before "
-                + "anyone answers: a phone that rang has been called.");
-        counting.addClassName("cc-limits-note");
-        add(new H3("Your calls left"), number, network, counting);
+        countingNote.addClassName("cc-limits-note");
+        add(new H3("Your calls left"), number, network, countingNote);
     }
 
     /** Asks how many calls the number has left; the answer comes in the background. */
@@ -86,6 +87,15 @@ class LimitsPanel extends Div {
         checking = false;
         failed = false;
         known = null;
+        refresh(clock.instant());
+    }
+
+    void mode(PracticeMode now) {
+        mode = now;
+        countingNote.setText(now == PracticeMode.PHONE
+                ? "A call counts once it is placed, even if it is cancelled before anyone answers: a phone that "
+                        + "rang has been called."
+                : "A call in the browser counts once it starts, however short.");
         refresh(clock.instant());
     }
 
@@ -128,6 +138,7 @@ class LimitsPanel extends Div {
         // Calls left for the number are no good news while the network can't call.
         show(number, forNumber.tone() == Tone.GOOD && networkNextAt(now) != null ? neutral(forNumber.text()) : forNumber);
         show(network, networkLine(now));
+        number.setVisible(number.isVisible() && mode == PracticeMode.PHONE);
     }
 
     private Line numberLine(Instant now) {

@@ -17,10 +17,12 @@ import dev.callcoach.webapp.report.ui.ReportPanel;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * The call as it happens: what is being practised, where the call stands, how long it has lasted, what was
- * said, and the way out. It only says what it knows: a lost connection is said as such and stops the clock.
+ * said, and the way out; in the browser also the microphone's level and mute. It only says what it knows: a
+ * lost connection is said as such and stops the clock.
  */
 class LiveCallPanel extends Section {
 
@@ -31,18 +33,21 @@ class LiveCallPanel extends Section {
     final Span timer = new Span("0:00");
     /** "Call time" and the timer; shown once the call is answered, as there is no call time before. */
     private final Div clock;
+    final AudioControls audio;
     final TranscriptView transcript = new TranscriptView();
     final Button endCall = new Button("End call");
     final Button practiceAgain = new Button("Practice again");
     final ReportPanel report;
 
+    private PracticeMode mode = PracticeMode.PHONE;
     private boolean simulated;
     private boolean endRequested;
     private Instant answeredAt;
     private Instant stoppedAt;
 
-    LiveCallPanel(ReportPanel report, Runnable onEndCall, Runnable onPracticeAgain) {
+    LiveCallPanel(ReportPanel report, Runnable onEndCall, Runnable onPracticeAgain, Consumer<Boolean> onMute) {
         this.report = report;
+        this.audio = new AudioControls(onMute);
         setId("live-call");
         addClassName("cc-live");
         simulatedBadge.setId("simulated-badge");
@@ -73,18 +78,21 @@ class LiveCallPanel extends Section {
         practiceAgain.addClickListener(click -> onPracticeAgain.run());
         Div actions = new Div(endCall, practiceAgain);
         actions.addClassName("cc-actions");
-        add(heading, summary, timeline, status, transcript, report, actions);
+        add(heading, summary, timeline, status, audio, transcript, report, actions);
     }
 
-    /** Starts showing a freshly placed call. */
-    void start(boolean simulated, String scenario, String voice) {
+    /** Starts showing a freshly placed call, or one starting in the browser. */
+    void start(PracticeMode mode, boolean simulated, String scenario, String voice) {
+        this.mode = mode;
         this.simulated = simulated;
         endRequested = false;
         answeredAt = null;
         stoppedAt = null;
-        simulatedBadge.setVisible(simulated);
+        simulatedBadge.setVisible(simulated && mode == PracticeMode.PHONE);
+        audio.setVisible(mode == PracticeMode.BROWSER);
+        audio.reset();
         summary.setText(scenario + " · AI voice: " + voice);
-        timeline.reset();
+        timeline.reset(mode);
         transcript.clear();
         report.reset();
         report.title(scenario);
@@ -138,6 +146,12 @@ class LiveCallPanel extends Section {
         headline.setText(progress(timeline.status()));
     }
 
+    /** In the browser: the page's audio couldn't connect, so the page ends the call, and says why. */
+    void noAudio(Instant at) {
+        endRequested = true;
+        end(timeline.status(), CallEnding.NO_AUDIO, true, true, at);
+    }
+
     /** Updates the call timer. */
     void tick(Instant now) {
         if (answeredAt != null) {
@@ -185,14 +199,23 @@ class LiveCallPanel extends Section {
             stoppedAt = at;
         }
         tick(at);
-        headline.setText(counted ? how.headline() : how.headline() + " It doesn't count toward this number's calls.");
+        // A call in the browser has no number to count toward.
+        boolean countsForNumber = counted || mode == PracticeMode.BROWSER;
+        headline.setText(countsForNumber ? how.headline(mode)
+                : how.headline(mode) + " It doesn't count toward this number's calls.");
         transcript.ended(answeredAt != null);
         endCall.setVisible(false);
+        // The microphone is off once the call is over.
+        audio.setVisible(false);
         practiceAgain.setVisible(true);
         practiceAgain.focus();
     }
 
     private String progress(CallStatus status) {
+        if (mode == PracticeMode.BROWSER) {
+            return status == CallStatus.IN_PROGRESS ? "You're connected. Talk to the AI."
+                    : "Connecting your microphone to the AI…";
+        }
         return switch (status) {
             case RINGING -> simulated ? "The simulated phone is ringing; a simulated caller will pick up."
                     : "Your phone is ringing. Pick up!";

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -16,6 +15,7 @@ import dev.callcoach.webapp.base.UserFacingException;
 import dev.callcoach.webapp.base.ui.FriendlyErrorHandler;
 import dev.callcoach.webapp.base.ui.MainLayout;
 import dev.callcoach.webapp.base.ui.UiTasks;
+import dev.callcoach.webapp.call.service.BrowserPractice;
 import dev.callcoach.webapp.call.service.CallService;
 import dev.callcoach.webapp.call.service.PhoneLimitService;
 import dev.callcoach.webapp.call.service.ScenarioService;
@@ -28,22 +28,25 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * The practice page: pick a scenario, enter a number, agree, and get called; then follow the call live. It
- * wires its parts together and moves the page between form and call; the rules for when a call may be
- * placed are {@link CallReadiness}, and each part draws itself.
+ * The practice page: pick a scenario, then enter a number and get called, or talk to the AI right here in the
+ * browser; then follow the call live. It wires its parts together and moves the page between form and call;
+ * the rules for when a call may start are {@link CallReadiness}, and each part draws itself.
  */
 @Route(value = "", layout = MainLayout.class)
-@PageTitle("Practice a phone call · Callcoach")
+@PageTitle("Practice a call · Callcoach")
 public class PracticeView extends Div {
 
     final Notices notices;
     final ScenarioStep scenarioStep;
     final PhoneInput phone;
+    final MicrophonePanel microphone;
     final LimitsPanel limits;
+    final ModeStep modeStep;
     final HumanCheck humanCheck;
     final CallStep callStep;
     final Section formPanel = new Section();
     final LiveCallPanel live;
+    final BrowserAudio audio;
 
     private final CallService calls;
     private final ClientIpResolver clientIps;
@@ -58,32 +61,36 @@ public class PracticeView extends Div {
     private volatile boolean detached;
 
     public PracticeView(ScenarioService scenarios, PhoneLimitService phoneLimits, CallService calls,
-                        TurnstileVerifier turnstile, ClientIpResolver clientIps, ReportService reports, UiTasks tasks,
-                        Clock clock) {
+                        BrowserPractice browser, TurnstileVerifier turnstile, ClientIpResolver clientIps,
+                        ReportService reports, UiTasks tasks, Clock clock) {
         this.calls = calls;
         this.clientIps = clientIps;
         this.tasks = tasks;
         this.clock = clock;
         addClassName("cc-practice");
-        live = new LiveCallPanel(new ReportPanel(reports, tasks, false), this::endCall, this::practiceAgain);
+        live = new LiveCallPanel(new ReportPanel(reports, tasks, false), this::endCall, this::practiceAgain,
+                this::mute);
         notices = new Notices(calls.availability());
         scenarioStep = new ScenarioStep(scenarios, tasks, notices, this::updateCallButton);
         phone = new PhoneInput(new PhoneRules(), browserRegion(), check -> phoneChanged());
+        microphone = new MicrophonePanel(this::updateCallButton);
         limits = new LimitsPanel(phoneLimits, tasks, clock, this::updateCallButton);
         humanCheck = turnstile.enabled()
                 ? new HumanCheck(turnstile.siteKey(), turnstile.scriptUrl(), token -> updateCallButton())
                 : null;
         push = new PagePush(tasks.ticker());
         feed = new LiveFeed(clock, push::request);
-        placement = new PlacementFlow(this, calls, feed, tasks, clock);
-        callStep = new CallStep(humanCheck, this::updateCallButton, placement::place);
-        Section phoneStep = new Section(new H2("2. Your phone"), phone, limits);
-        phoneStep.addClassName("cc-step");
+        placement = new PlacementFlow(this, calls, browser, feed, tasks, clock);
+        callStep = new CallStep(humanCheck, this::updateCallButton, placement::place, placement::askForMicrophone);
+        audio = new BrowserAudio(callStep.start, live.audio.meter, microphone, placement);
+        // Without Twilio no phone can be called, but the browser needs none.
+        PracticeMode initial = calls.availability().configured() ? PracticeMode.PHONE : PracticeMode.BROWSER;
+        modeStep = new ModeStep(initial, phone, microphone, limits, this::modeChanged);
         formPanel.addClassName("cc-form");
-        formPanel.add(scenarioStep, phoneStep, callStep, callStep.bar);
+        formPanel.add(scenarioStep, modeStep, callStep, callStep.bar);
         live.setVisible(false);
-        add(new H1("Practice a phone call"), notices, formPanel, live);
-        updateCallButton();
+        add(new H1("Practice a call"), notices, formPanel, live, audio);
+        modeChanged(initial);
     }
 
     @Override
@@ -118,6 +125,13 @@ public class PracticeView extends Div {
         return detached;
     }
 
+    private void modeChanged(PracticeMode mode) {
+        notices.mode(mode);
+        callStep.mode(mode);
+        callStep.refuse(null);
+        updateCallButton();
+    }
+
     private void phoneChanged() {
         callStep.refuse(null);
         if (phone.check() instanceof PhoneCheck.Valid valid) {
@@ -144,10 +158,10 @@ public class PracticeView extends Div {
         }
     }
 
-    void showLive(boolean simulated, String scenario, String voice) {
+    void showLive(PracticeMode mode, boolean simulated, String scenario, String voice) {
         formPanel.setVisible(false);
         live.setVisible(true);
-        live.start(simulated, scenario, voice);
+        live.start(mode, simulated, scenario, voice);
         flush();
     }
 
@@ -179,6 +193,10 @@ public class PracticeView extends Div {
         });
     }
 
+    private void mute(boolean muted) {
+        audio.mute(muted);
+    }
+
     private void practiceAgain() {
         placement.close();
         live.setVisible(false);
@@ -186,7 +204,7 @@ public class PracticeView extends Div {
         callStep.refuse(null);
         recheckLimits();
         updateCallButton();
-        callStep.call.focus();
+        callStep.button().focus();
     }
 
     /** User-facing failures say what happened; anything else goes to the central error handler. */

@@ -19,11 +19,12 @@ final class ReadinessFacts {
         CallReadiness.Phone phone = check instanceof PhoneCheck.Valid ? CallReadiness.Phone.VALID
                 : view.phone.number.isEmpty() ? CallReadiness.Phone.EMPTY : CallReadiness.Phone.INVALID;
         String region = check instanceof PhoneCheck.Valid valid ? valid.region() : null;
-        return new CallReadiness.Facts(availability.configured(), placement.placing(),
+        return new CallReadiness.Facts(view.modeStep.mode(), availability.configured(), placement.asking(),
+                placement.placing(),
                 view.scenarioStep.catalogState(), form != null, form == null ? List.of() : form.problemLabels(),
                 phone, region, region != null && availability.canCall(region), view.limits.checking(),
                 view.limits.numberNextAt(now), view.limits.networkNextAt(now), placement.retryNotBefore(),
-                view.callStep.consent.getValue(), view.humanCheck != null,
+                view.callStep.consent.getValue(), view.microphone.blockedReason(), view.humanCheck != null,
                 view.humanCheck != null && view.humanCheck.token() != null);
     }
 }

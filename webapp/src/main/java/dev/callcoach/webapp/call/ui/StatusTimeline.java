@@ -7,16 +7,19 @@ import dev.callcoach.contracts.channel.CallStatus;
 import java.util.List;
 
 /**
- * queued → ringing → in progress → how it ended. Only moves forward: Twilio's callbacks may arrive out of
- * order, and a late "ringing" must not undo "in progress". A step the call never reached is never shown as
- * done: a call cancelled while ringing skips "In progress".
+ * queued → ringing → in progress → how it ended; in the browser, where nothing rings, connecting → in progress →
+ * how it ended. Only moves forward: Twilio's callbacks may arrive out of order, and a late "ringing" must not
+ * undo "in progress". A step the call never reached is never shown as done: a call cancelled while ringing
+ * skips "In progress".
  */
 class StatusTimeline extends OrderedList {
 
-    private static final List<String> STEPS = List.of("Queued", "Ringing", "In progress", "Ended");
-    private static final int LAST = STEPS.size() - 1;
+    private static final List<String> PHONE_STEPS = List.of("Queued", "Ringing", "In progress", "Ended");
+    private static final List<String> BROWSER_STEPS = List.of("Connecting", "In progress", "Ended");
 
-    private final List<ListItem> items;
+    private List<String> steps;
+    private List<ListItem> items;
+    private PracticeMode mode;
     private CallStatus status = CallStatus.QUEUED;
     /** The furthest step reached before the end. */
     private int reached;
@@ -28,9 +31,7 @@ class StatusTimeline extends OrderedList {
         setId("call-timeline");
         addClassName("cc-timeline");
         getElement().setAttribute("aria-label", "Call progress");
-        items = STEPS.stream().map(ListItem::new).toList();
-        items.forEach(this::add);
-        render();
+        reset(PracticeMode.PHONE);
     }
 
     /** Moves to a status that is further along; returns whether it did. Final statuses go to {@link #end}. */
@@ -65,8 +66,15 @@ class StatusTimeline extends OrderedList {
         return replace;
     }
 
-    /** Back to the start, for the next call. */
-    void reset() {
+    /** Back to the start, for the next call, which is practiced this way. */
+    void reset(PracticeMode next) {
+        if (next != mode) {
+            mode = next;
+            steps = next == PracticeMode.PHONE ? PHONE_STEPS : BROWSER_STEPS;
+            items = steps.stream().map(ListItem::new).toList();
+            removeAll();
+            items.forEach(this::add);
+        }
         status = CallStatus.QUEUED;
         reached = 0;
         ending = null;
@@ -89,17 +97,18 @@ class StatusTimeline extends OrderedList {
     }
 
     private void render() {
+        int last = items.size() - 1;
         for (int i = 0; i < items.size(); i++) {
             ListItem item = items.get(i);
             item.removeClassNames("done", "current", "failed", "skipped");
             item.getElement().removeAttribute("aria-current");
             String state = state(i);
             item.addClassName(state);
-            if (state.equals("current") || (i == LAST && ending != null)) {
+            if (state.equals("current") || (i == last && ending != null)) {
                 item.getElement().setAttribute("aria-current", "step");
             }
         }
-        items.get(LAST).setText(ending == null ? STEPS.get(LAST) : ending.label());
+        items.get(last).setText(ending == null ? steps.get(last) : ending.label(mode));
         // For the browser tests: where the call stands, in the protocol's spelling, and how it ended.
         getElement().setAttribute("data-status", status.wireName());
         getElement().setAttribute("data-ending", ending == null ? "" : ending.name().toLowerCase());
@@ -109,18 +118,19 @@ class StatusTimeline extends OrderedList {
         if (ending == null) {
             return index < reached ? "done" : index == reached ? "current" : "pending";
         }
-        if (index == LAST) {
+        if (index == items.size() - 1) {
             return ending.good() ? "done" : "failed";
         }
         return index <= reached ? "done" : "skipped";
     }
 
-    private static int step(CallStatus status) {
+    private int step(CallStatus status) {
+        int ringing = mode == PracticeMode.PHONE ? 1 : 0;
         return switch (status) {
             case RESERVED, QUEUED, INITIATED -> 0;
-            case RINGING -> 1;
-            case IN_PROGRESS -> 2;
-            case COMPLETED, BUSY, NO_ANSWER, FAILED, CANCELED, RELEASED -> LAST;
+            case RINGING -> ringing;
+            case IN_PROGRESS -> ringing + 1;
+            case COMPLETED, BUSY, NO_ANSWER, FAILED, CANCELED, RELEASED -> items.size() - 1;
         };
     }
 }

@@ -220,8 +220,8 @@ class CallServiceTest {
                     cloudflare.baseUrl(), URI.create("https://challenges.example/api.js"), Duration.ofSeconds(5)),
                     HttpClient.newHttpClient());
             IpLimiter oneCall = ipLimit(1);
-            CallService service = new CallService(channel, twilioCalls(), oneCall, IP_LIMIT, turnstile,
-                    callProperties(), Clock.systemUTC());
+            CallService service = new CallService(channel, twilioCalls(),
+                    new NetworkGate(oneCall, IP_LIMIT, turnstile, Clock.systemUTC()), callProperties());
 
             Placement placement = service.place(new CallRequest("+61412345678", "AU", "job-interview", Map.of(),
                     "alloy", "token-from-widget"), "203.0.113.7", event -> { });
@@ -287,7 +287,7 @@ class CallServiceTest {
         TurnstileVerifier off = new TurnstileVerifier(new TurnstileProperties(false, "", "",
                 URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:1"), Duration.ofSeconds(1)),
                 HttpClient.newHttpClient());
-        return new CallService(channel, calls, limiter, IP_LIMIT, off, callProperties(), Clock.systemUTC());
+        return new CallService(channel, calls, new NetworkGate(limiter, IP_LIMIT, off, Clock.systemUTC()), callProperties());
     }
 
     private TwilioCalls twilioCalls() {

@@ -11,108 +11,175 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** When a call may be placed: plain facts in, one reason (or none) out. */
+/** When a call may be placed or started in the browser: plain facts in, one reason (or none) out. */
 class CallReadinessTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
-    private static final Facts READY = new Facts(true, false, Catalog.LOADED, true, List.of(), Phone.VALID, "AU",
-            true, false, null, null, null, true, false, false);
+
+    /** The facts of a page ready to call; each test changes what it is about. */
+    private static final class Given {
+        PracticeMode mode = PracticeMode.PHONE;
+        boolean configured = true;
+        boolean asking;
+        boolean placing;
+        Catalog catalog = Catalog.LOADED;
+        boolean scenarioChosen = true;
+        List<String> fieldsToFix = List.of();
+        Phone phone = Phone.VALID;
+        String region = "AU";
+        boolean regionCallable = true;
+        boolean checking;
+        Instant numberNextAt;
+        Instant networkNextAt;
+        Instant retryNotBefore;
+        boolean consent = true;
+        String microphoneBlocked;
+        boolean humanCheckNeeded;
+        boolean humanCheckPassed;
+
+        Given browser() {
+            mode = PracticeMode.BROWSER;
+            // Nothing of the phone's counts in the browser.
+            configured = false;
+            phone = Phone.EMPTY;
+            region = null;
+            regionCallable = false;
+            consent = false;
+            return this;
+        }
+
+        Facts facts() {
+            return new Facts(mode, configured, asking, placing, catalog, scenarioChosen, fieldsToFix, phone, region,
+                    regionCallable, checking, numberNextAt, networkNextAt, retryNotBefore, consent, microphoneBlocked,
+                    humanCheckNeeded, humanCheckPassed);
+        }
+
+        String reason() {
+            return CallReadiness.blockedReason(facts(), NOW).orElseThrow();
+        }
+
+        boolean ready() {
+            return CallReadiness.blockedReason(facts(), NOW).isEmpty();
+        }
+    }
+
+    private static Given given() {
+        return new Given();
+    }
 
     @Test
     void everythingInPlaceMeansACallMayGo() {
-        assertThat(CallReadiness.blockedReason(READY, NOW)).isEmpty();
+        assertThat(given().ready()).isTrue();
     }
 
     @Test
     void eachMissingPieceIsNamed() {
-        assertThat(reason(configured(false))).isEqualTo("Calling isn't set up on this server yet.");
-        assertThat(reason(placing())).isEqualTo("Placing your call…");
-        assertThat(reason(catalog(Catalog.LOADING))).isEqualTo("Loading scenarios…");
-        assertThat(reason(catalog(Catalog.FAILED))).isEqualTo("The scenarios couldn't be loaded. We keep trying.");
-        assertThat(reason(catalog(Catalog.EMPTY))).isEqualTo("No practice scenarios are available on this server yet.");
-        assertThat(reason(fields(List.of("Role", "Interviewer"))))
-                .isEqualTo("Complete the scenario details: Role, Interviewer.");
-        assertThat(reason(phone(Phone.EMPTY))).isEqualTo("Enter your phone number.");
-        assertThat(reason(phone(Phone.INVALID))).isEqualTo("Check your phone number.");
-        assertThat(reason(regionCallable(false))).isEqualTo("Calls to Australia aren't available on this server.");
-        assertThat(reason(consent(false))).isEqualTo("Tick the box to confirm this is your number.");
-        assertThat(reason(humanCheck(false))).isEqualTo("Complete the human check.");
-        assertThat(CallReadiness.blockedReason(humanCheck(true), NOW)).isEmpty();
+        Given g = given();
+        g.configured = false;
+        assertThat(g.reason()).isEqualTo("Calling isn't set up on this server yet.");
+        g = given();
+        g.placing = true;
+        assertThat(g.reason()).isEqualTo("Placing your call…");
+        g = given();
+        g.catalog = Catalog.LOADING;
+        assertThat(g.reason()).isEqualTo("Loading scenarios…");
+        g.catalog = Catalog.FAILED;
+        assertThat(g.reason()).isEqualTo("The scenarios couldn't be loaded. We keep trying.");
+        g.catalog = Catalog.EMPTY;
+        assertThat(g.reason()).isEqualTo("No practice scenarios are available on this server yet.");
+        g = given();
+        g.scenarioChosen = false;
+        assertThat(g.reason()).isEqualTo("Pick a scenario.");
+        g = given();
+        g.fieldsToFix = List.of("Role", "Interviewer");
+        assertThat(g.reason()).isEqualTo("Complete the scenario details: Role, Interviewer.");
+        g = given();
+        g.phone = Phone.EMPTY;
+        assertThat(g.reason()).isEqualTo("Enter your phone number.");
+        g.phone = Phone.INVALID;
+        assertThat(g.reason()).isEqualTo("Check your phone number.");
+        g = given();
+        g.regionCallable = false;
+        assertThat(g.reason()).isEqualTo("Calls to Australia aren't available on this server.");
+        g = given();
+        g.checking = true;
+        assertThat(g.reason()).isEqualTo("Checking how many calls this number has left…");
+        g = given();
+        g.consent = false;
+        assertThat(g.reason()).isEqualTo("Tick the box to confirm this is your number.");
+        g = given();
+        g.humanCheckNeeded = true;
+        assertThat(g.reason()).isEqualTo("Complete the human check.");
+        g.humanCheckPassed = true;
+        assertThat(g.ready()).isTrue();
     }
 
     @Test
     void limitsSayWhenInOneFormat() {
-        assertThat(reason(limits(NOW.plus(Duration.ofMinutes(54)), null, null)))
-                .isEqualTo("This number has no calls left right now. Next call possible in 54 min.");
-        assertThat(reason(limits(null, NOW.plus(Duration.ofSeconds(450)), null)))
-                .isEqualTo("Your network has no calls left right now. Next call possible in 8 min.");
-        assertThat(reason(limits(null, null, NOW.plus(Duration.ofSeconds(30))))).isEqualTo("You can call again in 30 s.");
-        assertThat(CallReadiness.blockedReason(limits(NOW, NOW.minusSeconds(1), NOW), NOW))
-                .as("a countdown that ran out blocks nothing").isEmpty();
+        Given g = given();
+        g.numberNextAt = NOW.plus(Duration.ofMinutes(54));
+        assertThat(g.reason()).isEqualTo("This number has no calls left right now. Next call possible in 54 min.");
+        g = given();
+        g.networkNextAt = NOW.plus(Duration.ofSeconds(450));
+        assertThat(g.reason()).isEqualTo("Your network has no calls left right now. Next call possible in 8 min.");
+        g = given();
+        g.retryNotBefore = NOW.plus(Duration.ofSeconds(30));
+        assertThat(g.reason()).isEqualTo("You can call again in 30 s.");
+        g = given();
+        g.numberNextAt = NOW;
+        g.networkNextAt = NOW.minusSeconds(1);
+        g.retryNotBefore = NOW;
+        assertThat(g.ready()).as("a countdown that ran out blocks nothing").isTrue();
     }
 
     @Test
     void theFirstThingToFixComesFirst() {
-        Facts many = new Facts(true, false, Catalog.LOADED, true, List.of("Role"), Phone.EMPTY, null, false, false,
-                null, null, null, false, true, false);
+        Given g = given();
+        g.fieldsToFix = List.of("Role");
+        g.phone = Phone.EMPTY;
+        g.consent = false;
+        g.humanCheckNeeded = true;
 
-        assertThat(reason(many)).startsWith("Complete the scenario details");
+        assertThat(g.reason()).startsWith("Complete the scenario details");
     }
 
     @Test
     void aNetworkLimitIsSaidBeforeTheNumbersOwn() {
-        assertThat(reason(limits(NOW.plusSeconds(60), NOW.plusSeconds(120), null))).startsWith("Your network");
+        Given g = given();
+        g.numberNextAt = NOW.plusSeconds(60);
+        g.networkNextAt = NOW.plusSeconds(120);
+
+        assertThat(g.reason()).startsWith("Your network");
     }
 
-    private static String reason(Facts facts) {
-        return CallReadiness.blockedReason(facts, NOW).orElseThrow();
+    @Test
+    void inTheBrowserNoPhoneNumberConsentOrTwilioIsAskedFor() {
+        assertThat(given().browser().ready()).isTrue();
     }
 
-    private static Facts configured(boolean configured) {
-        Facts r = READY;
-        return new Facts(configured, r.placing(), r.catalog(), r.scenarioChosen(), r.fieldsToFix(), r.phone(), r.region(),
-                r.regionCallable(), r.checkingAllowance(), r.numberNextAt(), r.networkNextAt(), r.retryNotBefore(),
-                r.consent(), r.humanCheckNeeded(), r.humanCheckPassed());
-    }
+    @Test
+    void inTheBrowserTheMicrophoneAndTheNetworkCanStandInTheWay() {
+        Given g = given().browser();
+        g.microphoneBlocked = MicrophoneProblem.DENIED.message();
+        assertThat(g.reason()).isEqualTo(MicrophoneProblem.DENIED.message());
 
-    private static Facts placing() {
-        Facts r = READY;
-        return new Facts(true, true, r.catalog(), true, List.of(), r.phone(), "AU", true, false, null, null, null,
-                true, false, false);
-    }
+        g = given().browser();
+        g.asking = true;
+        assertThat(g.reason()).isEqualTo("Allow the microphone when your browser asks.");
+        g.asking = false;
+        g.placing = true;
+        assertThat(g.reason()).isEqualTo("Starting your call…");
 
-    private static Facts catalog(Catalog catalog) {
-        return new Facts(true, false, catalog, false, List.of(), Phone.EMPTY, null, false, false, null, null, null,
-                false, false, false);
-    }
+        g = given().browser();
+        g.networkNextAt = NOW.plus(Duration.ofMinutes(3));
+        assertThat(g.reason()).isEqualTo("Your network has no calls left right now. Next call possible in 3 min.");
+        g.networkNextAt = null;
+        g.numberNextAt = NOW.plus(Duration.ofMinutes(3));
+        assertThat(g.ready()).as("a number's limit is no matter without a number").isTrue();
 
-    private static Facts fields(List<String> labels) {
-        return new Facts(true, false, Catalog.LOADED, true, labels, Phone.VALID, "AU", true, false, null, null, null,
-                true, false, false);
-    }
-
-    private static Facts phone(Phone phone) {
-        return new Facts(true, false, Catalog.LOADED, true, List.of(), phone, null, false, false, null, null, null,
-                true, false, false);
-    }
-
-    private static Facts regionCallable(boolean callable) {
-        return new Facts(true, false, Catalog.LOADED, true, List.of(), Phone.VALID, "AU", callable, false, null, null,
-                null, true, false, false);
-    }
-
-    private static Facts consent(boolean consent) {
-        return new Facts(true, false, Catalog.LOADED, true, List.of(), Phone.VALID, "AU", true, false, null, null, null,
-                consent, false, false);
-    }
-
-    private static Facts humanCheck(boolean passed) {
-        return new Facts(true, false, Catalog.LOADED, true, List.of(), Phone.VALID, "AU", true, false, null, null, null,
-                true, true, passed);
-    }
-
-    private static Facts limits(Instant number, Instant network, Instant retry) {
-        return new Facts(true, false, Catalog.LOADED, true, List.of(), Phone.VALID, "AU", true, false, number, network,
-                retry, true, false, false);
+        g = given().browser();
+        g.fieldsToFix = List.of("Role");
+        g.microphoneBlocked = MicrophoneProblem.DENIED.message();
+        assertThat(g.reason()).as("the form first, as for a phone call").startsWith("Complete the scenario details");
     }
 }

@@ -173,13 +173,13 @@ class LiveCallViewTest extends PracticePageTestBase {
 
     @Test
     void eachEndingHasItsOwnWords() {
-        assertThat(CallEnding.of(CallStatus.NO_ANSWER, false).label()).isEqualTo("No answer");
-        assertThat(CallEnding.of(CallStatus.BUSY, false).headline()).isEqualTo("Your line was busy.");
-        assertThat(CallEnding.of(CallStatus.FAILED, false).label()).isEqualTo("Failed");
-        assertThat(CallEnding.of(CallStatus.RELEASED, false).label()).isEqualTo("Not placed");
-        assertThat(CallEnding.of(EndReason.AI_SAID_GOODBYE).label()).isEqualTo("Ended by the AI");
+        assertThat(CallEnding.of(CallStatus.NO_ANSWER, false).label(PracticeMode.PHONE)).isEqualTo("No answer");
+        assertThat(CallEnding.of(CallStatus.BUSY, false).headline(PracticeMode.PHONE)).isEqualTo("Your line was busy.");
+        assertThat(CallEnding.of(CallStatus.FAILED, false).label(PracticeMode.PHONE)).isEqualTo("Failed");
+        assertThat(CallEnding.of(CallStatus.RELEASED, false).label(PracticeMode.PHONE)).isEqualTo("Not placed");
+        assertThat(CallEnding.of(EndReason.AI_SAID_GOODBYE).label(PracticeMode.PHONE)).isEqualTo("Ended by the AI");
         for (EndReason reason : EndReason.values()) {
-            assertThat(CallEnding.of(reason).headline()).as(reason.name()).isNotBlank();
+            assertThat(CallEnding.of(reason).headline(PracticeMode.PHONE)).as(reason.name()).isNotBlank();
         }
     }
 

@@ -17,6 +17,7 @@ import dev.callcoach.contracts.scenario.Scenario;
 import dev.callcoach.contracts.scenario.ScenarioField;
 import dev.callcoach.webapp.base.ui.MainLayout;
 import dev.callcoach.webapp.base.ui.UiTasks;
+import dev.callcoach.webapp.call.service.BrowserPractice;
 import dev.callcoach.webapp.call.service.CallAvailability;
 import dev.callcoach.webapp.call.service.CallService;
 import dev.callcoach.webapp.call.service.LimitLookup;
@@ -86,6 +87,7 @@ abstract class PracticePageTestBase extends BrowserlessTest {
     final ScenarioService scenarios = mock(ScenarioService.class);
     final PhoneLimitService phoneLimits = mock(PhoneLimitService.class);
     final CallService calls = mock(CallService.class);
+    final BrowserPractice browser = mock(BrowserPractice.class);
     final ReportService reports = mock(ReportService.class);
     final ManualTicker ticker = new ManualTicker();
     final MutableClock clock = new MutableClock(NOW);
@@ -144,7 +146,7 @@ abstract class PracticePageTestBase extends BrowserlessTest {
                 URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:1"), Duration.ofSeconds(1)),
                 HttpClient.newHttpClient());
         ClientIpResolver ips = new ClientIpResolver(new IpLimitProperties(10, Duration.ofMinutes(15), "", 1000));
-        PracticeView view = new PracticeView(scenarios, phoneLimits, calls, turnstileOff, ips, reports,
+        PracticeView view = new PracticeView(scenarios, phoneLimits, calls, browser, turnstileOff, ips, reports,
                 new UiTasks(Runnable::run, ticker), clock);
         UI.getCurrent().add(view);
         settle();

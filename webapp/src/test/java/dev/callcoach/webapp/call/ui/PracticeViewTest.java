@@ -247,8 +247,17 @@ class PracticeViewTest extends PracticePageTestBase {
     void withoutTwilioThePageSaysSoBeforeAnyoneClicks() {
         when(calls.availability()).thenReturn(new CallAvailability(false, false, Set.of()));
 
-        PracticeView view = readyToCall();
+        PracticeView view = open();
+        assertThat(view.modeStep.mode()).as("the browser needs no Twilio").isEqualTo(PracticeMode.BROWSER);
+        assertThat(view.notices.notice.isVisible()).isFalse();
+        view.modeStep.mode.setValue(PracticeMode.PHONE);
+        fillInterview(view);
+        view.phone.country.setValue("AU");
+        view.phone.number.setValue(AU_MOBILE);
+        view.callStep.consent.setValue(true);
+        settle();
 
+        assertThat(view.notices.notice.isVisible()).isTrue();
         assertThat(view.notices.notice.getText()).startsWith("Calling isn't set up on this server yet");
         assertBlocked(view, "Calling isn't set up on this server yet.");
     }
