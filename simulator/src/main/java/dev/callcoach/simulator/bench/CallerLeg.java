@@ -93,11 +93,8 @@ final class CallerLeg extends CallerSide {
 
     private void onText(String text) {
         long now = System.nanoTime();
-        Map<String, String> fields;
-        try {
-            fields = JsonFields.read(text, FIELDS);
-        } catch (IllegalArgumentException e) {
-            measurements.untagged.increment();
+        Map<String, String> fields = fields(text, FIELDS);
+        if (fields == null) {
             return;
         }
         switch (String.valueOf(fields.get("event"))) {

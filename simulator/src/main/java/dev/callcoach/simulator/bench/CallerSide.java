@@ -2,6 +2,8 @@ package dev.callcoach.simulator.bench;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The caller's end of one benchmark call, whatever carries it (a Twilio Media Stream or a browser's
@@ -72,6 +74,16 @@ abstract sealed class CallerSide permits CallerLeg, BrowserLeg {
             }
             sendFrame(new AudioTag(callId, (int) index, sentAt, speech), index);
             measurements.upSent.increment();
+        }
+    }
+
+    /** The named fields of a text message, or null (counted as untagged) when it is not readable JSON. */
+    protected final Map<String, String> fields(String text, Set<String> names) {
+        try {
+            return JsonFields.read(text, names);
+        } catch (IllegalArgumentException e) {
+            measurements.untagged.increment();
+            return null;
         }
     }
 
