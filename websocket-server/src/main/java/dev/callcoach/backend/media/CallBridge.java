@@ -274,11 +274,11 @@ final class CallBridge implements CallControl.LiveCall {
         deps.realtime().connect(new RealtimeConnector.Listener() {
             @Override
             public void onEvent(ServerEvent event, long receivedNanos) {
-                onCallThread(() -> {
+                scheduler.executeFromSocket(guarded(() -> {
                     if (attempt == connection) {
                         onRealtimeEvent(event, receivedNanos);
                     }
-                });
+                }));
             }
 
             @Override

@@ -12,6 +12,15 @@ interface CallScheduler {
     /** Runs the task on the call's thread, after whatever is running there now. */
     void execute(Runnable task);
 
+    /**
+     * Runs an event a socket handed over: at once when the socket's handler runs on the call's thread, since a
+     * handler is never inside the bridge and so re-enters nothing; otherwise as {@link #execute}. On one event
+     * loop that saves a task per Realtime message.
+     */
+    default void executeFromSocket(Runnable task) {
+        execute(task);
+    }
+
     /** Runs the task on the call's thread after the delay, unless cancelled first. */
     Cancellable schedule(Duration delay, Runnable task);
 

@@ -6,22 +6,37 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-/** A call's thread is the Vert.x context (event loop) of its Twilio connection. */
+/**
+ * A call's thread is the Vert.x context (event loop) of its caller's connection. Made on that event loop, whose
+ * thread never changes, so being on it is a thread check.
+ */
 final class VertxCallScheduler implements CallScheduler {
 
     private final Vertx vertx;
     private final Context context;
     private final Clock clock;
+    private final Thread callThread;
 
+    /** Call on the call's event loop. */
     VertxCallScheduler(Vertx vertx, Context context, Clock clock) {
         this.vertx = vertx;
         this.context = context;
         this.clock = clock;
+        this.callThread = Context.isOnEventLoopThread() ? Thread.currentThread() : null;
     }
 
     @Override
     public void execute(Runnable task) {
         context.runOnContext(ignored -> task.run());
+    }
+
+    @Override
+    public void executeFromSocket(Runnable task) {
+        if (Thread.currentThread() == callThread) {
+            task.run();
+        } else {
+            execute(task);
+        }
     }
 
     @Override
