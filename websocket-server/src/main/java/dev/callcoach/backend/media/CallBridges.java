@@ -57,21 +57,9 @@ class CallBridges {
         this.clock = clock;
     }
 
-    /** The side and bridge of a Media Stream that just opened; call from the connection's own thread. */
-    TwilioStream openTwilio(WebSocketConnection connection) {
-        TwilioStream.Socket socket = new TwilioStream.Socket() {
-            @Override
-            public void send(String frame) {
-                sendQuietly(connection, () -> connection.sendText(frame));
-            }
-
-            @Override
-            public void close() {
-                closeQuietly(connection);
-            }
-        };
-        return TwilioStream.open(dependencies, socket, scheduler(),
-                new StreamBinding(connection.pathParam(TwilioMediaEndpoint.SESSION_PATH_PARAM)));
+    /** The side and bridge of a Media Stream that just opened; call from the socket's own event loop. */
+    TwilioStream openTwilio(TwilioStream.Socket socket, StreamBinding binding) {
+        return TwilioStream.open(dependencies, socket, scheduler(), binding);
     }
 
     /**

@@ -119,6 +119,16 @@ class TwilioSignatureCheckTest {
     }
 
     @Test
+    void aMediaStreamRequestThatIsNoWebSocketHandshakeGets400() {
+        String path = "/twilio/media/" + UUID.randomUUID();
+        given().header("x-twilio-signature", signMedia(path)).get(path)
+                .then().statusCode(400).body(containsString("WebSocket"));
+        // Signed and asking for the upgrade, but without the handshake's key and version.
+        given().header("x-twilio-signature", signMedia(path)).header("Upgrade", "websocket").header("Connection", "Upgrade")
+                .get(path).then().statusCode(400);
+    }
+
+    @Test
     void aMediaSignatureReplayedForAnotherSessionIsRefused() {
         String signed = "/twilio/media/" + UUID.randomUUID();
         String signature = signMedia(signed);
