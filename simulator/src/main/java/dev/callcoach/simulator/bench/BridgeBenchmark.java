@@ -4,6 +4,7 @@ import dev.callcoach.contracts.phone.PhoneCheck;
 import dev.callcoach.contracts.phone.PhoneRules;
 import dev.callcoach.simulator.demo.ServiceProcess;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.PrintStream;
 import java.net.URI;
@@ -153,7 +154,10 @@ public final class BridgeBenchmark {
         // Ctrl-C skips the finally blocks: the hook stops what would otherwise outlive us.
         Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(running), "bench-shutdown"));
-        Vertx vertx = Vertx.vertx();
+        // One event loop per CPU the generator may use: two loops taking turns on one pinned core would show
+        // as the generator's own lag (the scheduler's time slices), not as the bridge's.
+        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true)
+                .setEventLoopPoolSize(Runtime.getRuntime().availableProcessors()));
         int exitCode = 0;
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             running.push(postgres);
