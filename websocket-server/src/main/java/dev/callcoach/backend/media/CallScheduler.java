@@ -15,7 +15,7 @@ interface CallScheduler {
     /**
      * Runs an event a socket handed over: at once when the socket's handler runs on the call's thread, since a
      * handler is never inside the bridge and so re-enters nothing; otherwise as {@link #execute}. On one event
-     * loop that saves a task per Realtime message.
+     * loop that saves a queued task per Realtime message.
      */
     default void executeFromSocket(Runnable task) {
         execute(task);

@@ -14,9 +14,9 @@ import org.jboss.logging.Logger;
 /**
  * Twilio's bidirectional Media Stream, one URL per session, on a plain Vert.x WebSocket rather than a
  * websockets-next endpoint. It is the hottest path of the product (50 frames a second each way per call), and
- * websockets-next makes a task of every message received and a {@code Uni} of every message sent, which cost
- * about a fifth of the bridge's CPU (docs/benchmarks.md). Here Twilio's frames reach the bridge straight from
- * the socket's read, on its event loop, and frames go out with one write each.
+ * websockets-next makes a task of every message received and a {@code Uni} of every message sent; under load
+ * those tasks queue, and the delays with them (docs/benchmarks.md, "Third round"). Here Twilio's frames reach
+ * the bridge straight from the socket's read, on its event loop, and frames go out with one write each.
  *
  * <p>The upgrade is refused with 403 before the socket opens unless Twilio signed it for this very URL
  * ({@link MediaUpgradeCheck}); each socket then gets its own {@link CallBridge}, bound to the session in its
