@@ -26,7 +26,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 class TwilioMediaRoute {
 
-    static final String SESSION_PATH_PARAM = "session";
+    private static final String SESSION_PATH_PARAM = "session";
 
     private static final Logger LOG = Logger.getLogger(TwilioMediaRoute.class);
 
