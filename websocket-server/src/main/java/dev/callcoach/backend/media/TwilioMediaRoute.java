@@ -65,7 +65,10 @@ class TwilioMediaRoute {
         TwilioStream stream = bridges.openTwilio(new VertxSocket(socket), new StreamBinding(session));
         socket.textMessageHandler(frame -> deliver(stream, side -> side.onText(frame)));
         socket.binaryMessageHandler(frame -> deliver(stream, TwilioStream::onBinary));
-        socket.exceptionHandler(failure -> LOG.warnf("media stream error: %s", failure.toString()));
+        socket.exceptionHandler(failure -> {
+            LOG.warnf("media stream error: %s", failure.toString());
+            deliver(stream, TwilioStream::onClosed);
+        });
         socket.closeHandler(closed -> deliver(stream, TwilioStream::onClosed));
     }
 
