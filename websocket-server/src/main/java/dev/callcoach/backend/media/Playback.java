@@ -16,14 +16,18 @@ import java.util.Iterator;
  * dropped on a clear; the item's start on that count is known once the page's report after a clear is in.
  * Played time is then the last report, plus the time since it, minus where the item started.
  *
- * <p>Marks are sparse: one on an item's first chunk, then one per 100 ms of audio, and one on the tail when the
+ * <p>Marks are sparse: one on an item's first chunk, then one per second of audio, and one on the tail when the
  * audio stops ({@link #markTail}). A mark costs a message each way, and the clock or the reports, not the marks,
  * say what was heard; audio sent after the last mark still counts as unplayed.
  */
 final class Playback {
 
-    /** A mark every 100 ms of audio: every fifth 20 ms frame. */
-    static final int MARK_EVERY_MS = 100;
+    /**
+     * A mark every second of audio, every 50th 20 ms frame. Between marks the clock says what was heard, so
+     * denser marks only raise the lower bound sooner, at two messages each: at one per 100 ms they were a tenth
+     * of a call's messages and about 7 % of its CPU (docs/benchmarks.md, "Fourth round").
+     */
+    static final int MARK_EVERY_MS = 1000;
 
     private record Queued(String mark, String itemId, int bytes) {
     }

@@ -423,10 +423,11 @@ class CallBridgeTest {
         startCall();
         media(0);
         realtime.emit(new ServerEvent.ResponseCreated("r2"));
-        for (int i = 0; i < 7; i++) {
+        int chunksPerMark = Playback.MARK_EVERY_MS / 20;
+        for (int i = 0; i < chunksPerMark + 2; i++) {
             realtime.emit(new ServerEvent.AudioDelta("bye", audio(160)));   // 20 ms each
         }
-        // A mark on the item's first chunk and after 100 ms more, not one per chunk.
+        // A mark on the item's first chunk and after MARK_EVERY_MS more, not one per chunk.
         assertThat(marksSent()).containsExactly("m1", "m2");
         realtime.emit(new ServerEvent.FunctionCall("call_1", "end_call", "{}"));
         realtime.emit(new ServerEvent.ResponseDone("r2", "completed", Usage.NONE));

@@ -7,6 +7,9 @@ import org.junit.jupiter.api.Test;
 
 class PlaybackTest {
 
+    /** A mark's worth of μ-law audio (8 bytes a millisecond). */
+    private static final int MARK_EVERY_BYTES = Playback.MARK_EVERY_MS * 8;
+
     private final Playback playback = new Playback(AudioFormat.PCMU, false);
 
     @Test
@@ -37,13 +40,14 @@ class PlaybackTest {
 
     @Test
     void markEchoesArePoppedInOrderAndGiveALowerBound() {
-        String first = playback.queue("item1", 1600, 0);
-        String second = playback.queue("item1", 1600, 0);
+        String first = playback.queue("item1", MARK_EVERY_BYTES, 0);
+        String second = playback.queue("item1", MARK_EVERY_BYTES, 0);
         assertThat(playback.markEchoed("nope", 10)).isFalse();
         assertThat(playback.markEchoed(second, 10)).isTrue();   // both chunks played (Twilio echoes in order)
         assertThat(playback.hasUnplayed()).isFalse();
         assertThat(playback.markEchoed(first, 10)).isFalse();   // already popped
-        assertThat(playback.playedMs(10)).isEqualTo(400);       // marks say 400 ms even if the clock lags
+        // The marks say all of both chunks was heard, even though the clock lags.
+        assertThat(playback.playedMs(10)).isEqualTo(2L * Playback.MARK_EVERY_MS);
     }
 
     @Test
@@ -59,23 +63,24 @@ class PlaybackTest {
 
     @Test
     void marksAreSparseAndTheUnmarkedTailStillCountsAsUnplayed() {
+        int chunksPerMark = Playback.MARK_EVERY_MS / 20;
         assertThat(playback.queue("item1", 160, 0)).isNotNull();   // an item's first chunk: its start is confirmed
-        assertThat(playback.queue("item1", 160, 20)).isNull();
-        assertThat(playback.queue("item1", 160, 40)).isNull();
-        assertThat(playback.queue("item1", 160, 60)).isNull();
-        assertThat(playback.queue("item1", 160, 80)).isNull();
-        String fifth = playback.queue("item1", 160, 100);          // 100 ms since the last mark
-        assertThat(fifth).isNotNull();
-        assertThat(playback.queue("item1", 160, 120)).isNull();
+        for (int chunk = 1; chunk < chunksPerMark; chunk++) {
+            assertThat(playback.queue("item1", 160, chunk * 20)).as("chunk %d", chunk).isNull();
+        }
+        long markedAt = chunksPerMark * 20L;
+        String marked = playback.queue("item1", 160, markedAt);    // MARK_EVERY_MS since the last mark
+        assertThat(marked).isNotNull();
+        assertThat(playback.queue("item1", 160, markedAt + 20)).isNull();
 
-        assertThat(playback.markEchoed(fifth, 130)).isTrue();
+        assertThat(playback.markEchoed(marked, markedAt + 30)).isTrue();
         assertThat(playback.hasUnplayed()).isTrue();               // the last 20 ms are not confirmed
-        assertThat(playback.playedMs(130)).isEqualTo(130);         // the clock, not the marks, says what was heard
+        assertThat(playback.playedMs(markedAt + 30)).isEqualTo(markedAt + 30);   // the clock, not the marks, says what was heard
         String tail = playback.markTail();
         assertThat(playback.markTail()).isNull();                  // nothing more to mark
-        assertThat(playback.markEchoed(tail, 150)).isTrue();
+        assertThat(playback.markEchoed(tail, markedAt + 50)).isTrue();
         assertThat(playback.hasUnplayed()).isFalse();
-        assertThat(playback.playedMs(150)).isEqualTo(140);         // all of it: 7 chunks of 20 ms
+        assertThat(playback.playedMs(markedAt + 50)).isEqualTo(markedAt + 40);   // all of it: the chunks sent
     }
 
     @Test
