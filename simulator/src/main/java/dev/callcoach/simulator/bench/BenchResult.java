@@ -23,11 +23,12 @@ import java.util.List;
  * @param peerLag               how late the peer's 20 ms deltas went out
  * @param generatorCpuPercent   the generator + peer process's CPU as a share of one core
  * @param counts                frames and events in the window
+ * @param insideBridge          the same delays as the backend itself measures them, without the sockets
  */
 public record BenchResult(int calls, double windowSeconds, double backendCpuMsPerCallS, double backendCpuPercent,
                           LatencyStats up, LatencyStats down, LatencyStats bargeInTruncate, LatencyStats bargeInClear, long rssKb, long heapPerCallBytes,
                           long gcPauses, double gcPauseTotalMs, double gcPauseMaxMs, LatencyStats generatorLag, LatencyStats peerLag,
-                          double generatorCpuPercent, Counts counts) {
+                          double generatorCpuPercent, Counts counts, InsideBridge insideBridge) {
 
     /**
      * What was sent and received in the window. Sent and received differ by what was in flight at
@@ -36,6 +37,18 @@ public record BenchResult(int calls, double windowSeconds, double backendCpuMsPe
     public record Counts(long upSent, long upReceived, long downSent, long downReceived, long marksEchoed,
                          long bargeIns, long speechStarted, long truncates, long clears, long untagged,
                          long streamsLost) {
+    }
+
+    /**
+     * The backend's own histograms over the window ({@code callcoach.bridge.forwarding.delay},
+     * {@code callcoach.bargein.reaction}): from our code reading a frame or event to it handing the result
+     * to the other socket. Bucket upper bounds, so each figure is "at most".
+     *
+     * @param up      a caller frame read → its {@code input_audio_buffer.append} written
+     * @param down    an audio delta read → its Twilio {@code media} written
+     * @param bargeIn {@code speech_started} read → the {@code clear} and the {@code truncate} written
+     */
+    public record InsideBridge(LatencyStats up, LatencyStats down, LatencyStats bargeIn) {
     }
 
     /** Markdown: the figures the targets are about, one row per call count. */
@@ -51,6 +64,22 @@ public record BenchResult(int calls, double windowSeconds, double backendCpuMsPe
                     r.bargeInTruncate.p50p99(), r.bargeInClear.p50p99(), r.rssKb / 1024,
                     r.heapPerCallBytes < 0 ? "-" : "%.1f KB".formatted(r.heapPerCallBytes / 1024.0),
                     r.gcPauses, r.gcPauseTotalMs, r.gcPauseMaxMs));
+        }
+        return out.toString();
+    }
+
+    /**
+     * Markdown: how much of the delays above the bridge's own code takes; the rest is the sockets, the
+     * kernel, waiting for the event loop, and the generator.
+     */
+    public static String insideBridgeTable(List<BenchResult> results) {
+        StringBuilder out = new StringBuilder()
+                .append("| calls | inside the bridge: up p50 / p99 / max | down p50 / p99 / max | barge-in reaction p50 / p99 / max |\n")
+                .append("|---|---|---|---|\n");
+        for (BenchResult r : results) {
+            InsideBridge inside = r.insideBridge;
+            out.append("| %d | ≤ %s ms | ≤ %s ms | ≤ %s ms |\n".formatted(
+                    r.calls, inside.up.summary(), inside.down.summary(), inside.bargeIn.summary()));
         }
         return out.toString();
     }

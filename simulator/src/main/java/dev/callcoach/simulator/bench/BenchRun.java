@@ -58,6 +58,7 @@ public final class BenchRun {
     /** The number calls come from, as Twilio reports it to the voice webhook. */
     private static final String CALLER_ID = "+12025550143";
     private static final Duration SET_UP_SLACK = Duration.ofSeconds(30);
+    private static final String FORWARDING_DELAY = "callcoach_bridge_forwarding_delay_seconds";
     /** The page's origin the browser calls claim; the backend under test must allow it ({@code BROWSER_ALLOWED_ORIGINS}). */
     public static final String BROWSER_ORIGIN = "http://bench.callcoach.invalid";
 
@@ -292,7 +293,10 @@ public final class BenchRun {
                 Math.round(metricsAfter.sum(gcCount, "") - metricsBefore.sum(gcCount, "")),
                 1000 * (metricsAfter.sum(gcSum, "") - metricsBefore.sum(gcSum, "")),
                 1000 * metricsAfter.max("jvm_gc_pause_seconds_max"),
-                generatorLag, peerLag, 100.0 * ownCpu / window, counts);
+                generatorLag, peerLag, 100.0 * ownCpu / window, counts, new BenchResult.InsideBridge(
+                        metricsAfter.histogramSince(metricsBefore, FORWARDING_DELAY, "direction=\"twilio-to-realtime\""),
+                        metricsAfter.histogramSince(metricsBefore, FORWARDING_DELAY, "direction=\"realtime-to-twilio\""),
+                        metricsAfter.histogramSince(metricsBefore, "callcoach_bargein_reaction_seconds", "")));
     }
 
     /** A URL under the public base URL (http or ws), mapped to where the backend really listens. */

@@ -165,6 +165,7 @@ public final class BridgeBenchmark {
                 results.add(runOnce(options, calls, vertx, postgres, logs, running, out));
                 out.println();
                 out.println(BenchResult.figuresTable(results));
+                out.println(BenchResult.insideBridgeTable(results));
                 out.println(BenchResult.healthTable(results));
             }
         } catch (IllegalStateException e) {

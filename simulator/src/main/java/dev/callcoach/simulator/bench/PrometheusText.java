@@ -1,5 +1,8 @@
 package dev.callcoach.simulator.bench;
 
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
 /** A Prometheus text exposition, queried by metric name and a label it must carry. */
 final class PrometheusText {
 
@@ -24,6 +27,48 @@ final class PrometheusText {
                 .mapToDouble(PrometheusText::value)
                 .max()
                 .orElse(0);
+    }
+
+    /**
+     * What a histogram counted between {@code before} and this exposition, from its {@code <name>_bucket}
+     * series whose labels contain {@code label} (summed over them): p50, p99 and max, each as the upper bound
+     * of the bucket it falls in, in ms (from seconds). {@link LatencyStats#NONE} when nothing was counted.
+     */
+    LatencyStats histogramSince(PrometheusText before, String name, String label) {
+        NavigableMap<Double, Double> now = buckets(name + "_bucket", label);
+        NavigableMap<Double, Double> then = before.buckets(name + "_bucket", label);
+        NavigableMap<Double, Double> counted = new TreeMap<>();
+        now.forEach((le, cumulative) -> counted.put(le, cumulative - then.getOrDefault(le, 0.0)));
+        double total = counted.isEmpty() ? 0 : counted.lastEntry().getValue();
+        if (total <= 0) {
+            return LatencyStats.NONE;
+        }
+        return new LatencyStats(Math.round(total), 1000 * upperBound(counted, 0.5 * total),
+                1000 * upperBound(counted, 0.99 * total), 1000 * upperBound(counted, total));
+    }
+
+    /** The smallest bucket bound under which at least {@code count} were counted. */
+    private static double upperBound(NavigableMap<Double, Double> cumulative, double count) {
+        return cumulative.entrySet().stream()
+                .filter(bucket -> bucket.getValue() >= count)
+                .findFirst()
+                .orElseThrow()
+                .getKey();
+    }
+
+    /** Cumulative counts by bucket bound ({@code le}), summed over the matching series. */
+    private NavigableMap<Double, Double> buckets(String name, String label) {
+        NavigableMap<Double, Double> buckets = new TreeMap<>();
+        text.lines()
+                .filter(line -> matches(line, name, label))
+                .forEach(line -> buckets.merge(bucketBound(line), value(line), Double::sum));
+        return buckets;
+    }
+
+    private static double bucketBound(String line) {
+        int start = line.indexOf("le=\"") + 4;
+        String bound = line.substring(start, line.indexOf('"', start));
+        return bound.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bound);
     }
 
     private static boolean matches(String line, String name, String label) {

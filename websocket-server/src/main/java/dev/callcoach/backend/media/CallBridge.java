@@ -397,7 +397,7 @@ final class CallBridge implements CallControl.LiveCall {
     private void onRealtimeEvent(ServerEvent event, long receivedNanos) {
         switch (event) {
             case ServerEvent.AudioDelta delta -> onAudio(delta, receivedNanos);
-            case ServerEvent.SpeechStarted started -> onSpeechStarted();
+            case ServerEvent.SpeechStarted started -> onSpeechStarted(receivedNanos);
             case ServerEvent.CallerTranscriptDelta d -> transcripts.delta(Speaker.CALLER, d.itemId(), d.delta());
             case ServerEvent.CallerTranscriptDone d -> transcripts.done(Speaker.CALLER, d.itemId(), d.transcript());
             case ServerEvent.AssistantTranscriptDelta d -> transcripts.delta(Speaker.AI, d.itemId(), d.delta());
@@ -454,7 +454,7 @@ final class CallBridge implements CallControl.LiveCall {
     }
 
     /** Barge-in: the caller talks over audio not yet played (docs/protocols.md, "Media Streams: marks and barge-in"). */
-    private void onSpeechStarted() {
+    private void onSpeechStarted(long receivedNanos) {
         if (!playback.hasUnplayed() || phase != Phase.LIVE) {
             return;
         }
@@ -470,9 +470,9 @@ final class CallBridge implements CallControl.LiveCall {
                 truncatedItems.removeFirst();
             }
         }
+        deps.metrics().bargeIn(receivedNanos, scheduler.nanoTime());
         playback.clear(now);
         bargeIns++;
-        deps.metrics().bargeIn();
         maybeHangUp();
     }
 

@@ -70,6 +70,10 @@ class BridgeBenchmarkSmokeTest {
         assertThat(counts.untagged()).isZero();
         assertThat(counts.streamsLost()).as("streams the backend closed").isZero();
         assertThat(result.up().count()).isEqualTo(counts.upReceived());
+        // The backend's own histograms are found and read over the window.
+        assertThat(result.insideBridge().up().count()).as("caller frames the bridge timed").isPositive();
+        assertThat(result.insideBridge().down().count()).as("AI frames the bridge timed").isPositive();
+        assertThat(result.insideBridge().bargeIn().count()).as("barge-ins the bridge timed").isPositive();
         assertThat(result.generatorLag().count()).isPositive();
         assertThat(result.backendCpuMsPerCallS()).isPositive();
         assertThat(result.rssKb()).isPositive();

@@ -24,6 +24,7 @@ import dev.callcoach.contracts.channel.ChannelEvent;
 import dev.callcoach.contracts.channel.Speaker;
 import dev.callcoach.contracts.channel.TranscriptEvent;
 import dev.callcoach.contracts.channel.TranscriptLine;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
@@ -34,6 +35,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The bridge's state machine against fakes of both sockets, on virtual time. */
@@ -176,12 +178,16 @@ class CallBridgeTest {
         media(1420);
         twilio.sent.clear();
 
-        realtime.emit(new ServerEvent.SpeechStarted("user1", 1400));
+        // Read 3 ms before the call's thread got to it: the reaction counts from the read.
+        realtime.emitReadAgo(new ServerEvent.SpeechStarted("user1", 1400), Duration.ofMillis(3));
 
         assertThat(realtime.link().sent).last().asString().contains("\"type\":\"conversation.item.truncate\"")
                 .endsWith("\"item_id\":\"item1\",\"content_index\":0,\"audio_end_ms\":420}");
         assertThat(twilio.sent).containsExactly("{\"event\":\"clear\",\"streamSid\":\"MZ1\"}");
         assertThat(meters.get("callcoach.bargeins").counter().count()).isEqualTo(1);
+        Timer reaction = meters.get("callcoach.bargein.reaction").timer();
+        assertThat(reaction.count()).isEqualTo(1);
+        assertThat(reaction.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(3);
 
         // Late audio of the interrupted item is dropped; a new item plays.
         realtime.emit(new ServerEvent.AudioDelta("item1", audio(160)));
