@@ -47,7 +47,7 @@ final class BridgeMetrics {
                 .description("Times the caller interrupted the AI and its audio was truncated")
                 .register(registry);
         this.bargeInReaction = microsecondTimer("callcoach.bargein.reaction")
-                .description("Time from the caller's speech start reaching the bridge to the clear and the truncate being sent")
+                .description("Time from the caller's speech start reaching the bridge to the clear (and the truncate) being sent")
                 .register(registry);
         this.reconnectsSucceeded = reconnects("succeeded");
         this.reconnectsFailed = reconnects("failed");
