@@ -17,7 +17,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The backend's package layering. Entry points ({@code twilio}, {@code media}, {@code channel},
  * {@code health}) sit on the features ({@code call}, {@code limiter}, {@code scenario}), which sit on
- * plain adapters ({@code db}, {@code phone}, {@code realtime}, {@code config}); nothing points back up.
+ * plain adapters ({@code db}, {@code phone}, {@code realtime}, {@code config}, {@code eventloop}); nothing
+ * points back up.
  */
 class ArchitectureTest {
 
@@ -42,7 +43,7 @@ class ArchitectureTest {
     @Test
     void adaptersStandOnTheirOwn() {
         noClasses().that().resideInAnyPackage("..backend.realtime..", "..backend.config..", "..backend.db..",
-                        "..backend.phone..")
+                        "..backend.phone..", "..backend.eventloop..")
                 .should().dependOnClassesThat().resideInAnyPackage("..backend.call..", "..backend.limiter..",
                         "..backend.scenario..")
                 .check(PRODUCTION);

@@ -16,6 +16,7 @@ import io.quarkus.test.junit.TestProfile;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -24,14 +25,21 @@ import org.junit.jupiter.api.Test;
  * process: three calls reserved through the channel, bridged to the benchmark's Realtime peer,
  * barging in every second. It proves the harness measures traffic both ways and barge-ins; it
  * asserts counts only, never timings, and its figures mean nothing (the generator shares the JVM).
+ * The backend runs with a batch window on its event loops ({@code callcoach.event-loop.batch-window}),
+ * so this is also the load under which batched loops are shown to carry calls, marks and barge-ins.
  */
 @QuarkusTest
 @TestProfile(BridgeBenchmarkSmokeTest.BenchProfile.class)
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class BridgeBenchmarkSmokeTest {
 
-    /** The backend with the benchmark's peer as its Realtime API. */
+    /** The backend with the benchmark's peer as its Realtime API, its event loops batching. */
     public static class BenchProfile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("callcoach.event-loop.batch-window", "2ms");
+        }
+
         @Override
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(BenchPeerResource.class));

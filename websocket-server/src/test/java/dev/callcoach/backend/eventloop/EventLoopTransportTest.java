@@ -1,0 +1,29 @@
+package dev.callcoach.backend.eventloop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.callcoach.backend.testing.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.VertxInternal;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The running service's Vert.x took its transport from this package, so the batch window, when set, is on
+ * the loops that carry the calls (the bridge benchmark's smoke test runs a call load with one set).
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
+class EventLoopTransportTest {
+
+    @Inject
+    Vertx vertx;
+
+    @Test
+    void vertxRunsOnTheBatchingEpollTransport() {
+        assertThat(((VertxInternal) vertx).transport()).isInstanceOf(BatchingEpollTransport.class);
+        assertThat(vertx.isNativeTransportEnabled()).isTrue();
+    }
+}
