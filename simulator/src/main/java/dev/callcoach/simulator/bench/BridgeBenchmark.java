@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
@@ -46,12 +47,14 @@ public final class BridgeBenchmark {
               --backend-jar PATH        (default websocket-server/target/quarkus-app/quarkus-run.jar)
               --media phone|browser     who the callers are: Twilio Media Streams, or the page's media socket
                                         (PCM16 at 24 kHz, single-use tokens) (default phone)
+              --batch-window MS         the backend's event-loop batch window in whole milliseconds
+                                        (callcoach.event-loop.batch-window; default: the backend's, 0)
               --no-heap                 skip the forced full GCs that measure heap per call
             """;
 
     record Options(List<Integer> callCounts, Duration warmUp, Duration measure, Duration bargeInEvery, int launchRate,
                    String backendCpus, List<String> backendJvmArgs, int backendPort, int managementPort, Path backendJar,
-                   boolean measureHeap, BenchRun.Media media) {
+                   boolean measureHeap, BenchRun.Media media, Optional<Integer> batchWindowMs) {
 
         static Options parse(String... args) {
             List<Integer> counts = new ArrayList<>();
@@ -85,7 +88,8 @@ public final class BridgeBenchmark {
                     positive(flags.getOrDefault("--management-port", "19000"), "--management-port"),
                     Path.of(flags.getOrDefault("--backend-jar", "websocket-server/target/quarkus-app/quarkus-run.jar")),
                     measureHeap,
-                    media(flags.getOrDefault("--media", "phone")));
+                    media(flags.getOrDefault("--media", "phone")),
+                    Optional.ofNullable(flags.remove("--batch-window")).map(ms -> nonNegative(ms, 0, "--batch-window")));
             flags.keySet().removeAll(List.of("--measure", "--launch-rate", "--backend-cpus", "--backend-jvm-args",
                     "--backend-port", "--management-port", "--backend-jar", "--media"));
             if (!flags.isEmpty()) {
@@ -228,6 +232,7 @@ public final class BridgeBenchmark {
                 // As deployed (fly/websocket-server.toml): one event loop per CPU the backend may use.
                 env.put("QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE", Integer.toString(cpuCount(options.backendCpus())));
             }
+            options.batchWindowMs().ifPresent(ms -> env.put("CALLCOACH_EVENT_LOOP_BATCH_WINDOW", ms + "ms"));
             Duration longest = options.warmUp().plus(options.measure()).plusMinutes(10);
             env.put("CALLCOACH_CALL_MAX_DURATION", longest.toSeconds() + "s");
             List<String> command = new ArrayList<>();
@@ -238,7 +243,8 @@ public final class BridgeBenchmark {
             command.addAll(options.backendJvmArgs());
             command.addAll(List.of("-jar", options.backendJar().toString()));
             Path log = logs.resolve("backend-" + calls + "-calls.log");
-            out.printf("[bench] %d calls: starting the backend (%s), log %s%n", calls, String.join(" ", command), log);
+            out.printf("[bench] %d calls: starting the backend (%s)%s, log %s%n", calls, String.join(" ", command),
+                    options.batchWindowMs().map(ms -> " with a " + ms + " ms batch window").orElse(""), log);
             try (ServiceProcess backend = ServiceProcess.start("backend", command, env, log)) {
                 running.push(backend);
                 backend.awaitReady(URI.create(managementUrl + "/q/health/ready"), BACKEND_STARTUP);

@@ -23,6 +23,7 @@ class BridgeBenchmarkOptionsTest {
         assertThat(options.measureHeap()).isTrue();
         assertThat(options.launchRate()).isEqualTo(10);
         assertThat(options.media()).isEqualTo(BenchRun.Media.PHONE);
+        assertThat(options.batchWindowMs()).as("the backend's own default").isEmpty();
     }
 
     @Test
@@ -36,7 +37,7 @@ class BridgeBenchmarkOptionsTest {
     void flagsOverrideThem() {
         Options options = Options.parse("--warm-up", "0", "5", "--measure", "5", "--barge-in-every", "0",
                 "--backend-cpus", "none", "--backend-jvm-args", " -Xmx1g  -XX:StartFlightRecording ", "--no-heap",
-                "--media", "browser");
+                "--media", "browser", "--batch-window", "2");
 
         assertThat(options.callCounts()).containsExactly(5);
         assertThat(options.warmUp()).isZero();
@@ -45,6 +46,7 @@ class BridgeBenchmarkOptionsTest {
         assertThat(options.backendJvmArgs()).isEqualTo(List.of("-Xmx1g", "-XX:StartFlightRecording"));
         assertThat(options.measureHeap()).isFalse();
         assertThat(options.media()).isEqualTo(BenchRun.Media.BROWSER);
+        assertThat(options.batchWindowMs()).contains(2);
     }
 
     @Test
@@ -55,6 +57,8 @@ class BridgeBenchmarkOptionsTest {
         assertThatThrownBy(() -> Options.parse("5", "--measure")).hasMessage("--measure needs a value");
         assertThatThrownBy(() -> Options.parse("5", "--warm-up", "-1")).hasMessageContaining("--warm-up must be a whole number");
         assertThatThrownBy(() -> Options.parse("5", "--calls", "9")).hasMessage("unknown option --calls");
+        assertThatThrownBy(() -> Options.parse("5", "--batch-window", "2ms"))
+                .hasMessage("--batch-window must be a whole number, got '2ms'");
     }
 
     @Test
