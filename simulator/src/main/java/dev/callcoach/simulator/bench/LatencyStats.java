@@ -25,7 +25,11 @@ public record LatencyStats(long count, double p50Ms, double p99Ms, double maxMs)
         return count == 0 ? "-" : "%s / %s".formatted(ms(p50Ms), ms(p99Ms));
     }
 
+    /** An infinite figure is a histogram's {@code +Inf} bucket: beyond its last bound. */
     private static String ms(double value) {
+        if (Double.isInfinite(value)) {
+            return "∞";
+        }
         return value >= 100 ? "%.0f".formatted(value) : value >= 10 ? "%.1f".formatted(value) : "%.2f".formatted(value);
     }
 }

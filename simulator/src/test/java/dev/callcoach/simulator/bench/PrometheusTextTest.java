@@ -40,6 +40,9 @@ class PrometheusTextTest {
         assertThat(up.p99Ms()).isCloseTo(0.1, within(1e-9));
         assertThat(up.maxMs()).isCloseTo(1, within(1e-9));
         assertThat(after.histogramSince(before, "delay_seconds", "direction=\"down\"")).isEqualTo(LatencyStats.NONE);
+        LatencyStats beyondTheLastBucket = histogram(0, 0, 0, 1, 0)
+                .histogramSince(histogram(0, 0, 0, 0, 0), "delay_seconds", "direction=\"up\"");
+        assertThat(beyondTheLastBucket.summary()).isEqualTo("∞ / ∞ / ∞");
         assertThat(after.histogramSince(before, "no_such_seconds", "")).isEqualTo(LatencyStats.NONE);
     }
 
