@@ -1,9 +1,11 @@
 package dev.callcoach.backend.eventloop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.callcoach.backend.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.netty.channel.epoll.Epoll;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.VertxInternal;
@@ -23,6 +25,7 @@ class EventLoopTransportTest {
 
     @Test
     void vertxRunsOnTheBatchingEpollTransport() {
+        assumeTrue(Epoll.isAvailable(), "epoll is Linux's; elsewhere Vert.x falls back to its own transport");
         assertThat(((VertxInternal) vertx).transport()).isInstanceOf(BatchingEpollTransport.class);
         assertThat(vertx.isNativeTransportEnabled()).isTrue();
     }
