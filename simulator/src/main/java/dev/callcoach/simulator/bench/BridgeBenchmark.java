@@ -48,7 +48,8 @@ public final class BridgeBenchmark {
               --media phone|browser     who the callers are: Twilio Media Streams, or the page's media socket
                                         (PCM16 at 24 kHz, single-use tokens) (default phone)
               --batch-window MS         the backend's event-loop batch window in whole milliseconds
-                                        (callcoach.event-loop.batch-window; default: the backend's, 0)
+                                        (callcoach.event-loop.batch-window; default: the backend's, 1;
+                                        0 turns it off)
               --no-heap                 skip the forced full GCs that measure heap per call
             """;
 

@@ -10,9 +10,10 @@ import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
- * Says at start-up how the event loops wait for the network, and warns when a batch window is set where it
- * cannot apply (no epoll: not Linux, or {@code quarkus.vertx.prefer-native-transport} off), so an operator
- * comparing CPU figures knows which loops they measured. Injecting {@link EventLoopConfig} here also registers
+ * Says at start-up how the event loops wait for the network, including when the batch window cannot apply
+ * (no epoll: not Linux, or {@code quarkus.vertx.prefer-native-transport} off), so an operator comparing CPU
+ * figures knows which loops they measured. Not a warning: the window is on by default, and a developer's
+ * machine without epoll is not a fault. Injecting {@link EventLoopConfig} here also registers
  * the mapping that {@link BatchingEpollTransport} reads before CDI starts.
  */
 @ApplicationScoped
@@ -34,7 +35,7 @@ class EventLoopReport {
         if (transport instanceof BatchingEpollTransport) {
             LOG.infof("event_loops transport=epoll batch_window_us=%d", window.toNanos() / 1_000);
         } else if (!window.isZero()) {
-            LOG.warnf("event_loops transport=%s batch_window_us=%d: the window has no effect without epoll",
+            LOG.infof("event_loops transport=%s batch_window_us=%d: the window has no effect without epoll",
                     transport.getClass().getSimpleName(), window.toNanos() / 1_000);
         }
     }

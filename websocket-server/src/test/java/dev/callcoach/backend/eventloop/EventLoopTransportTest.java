@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.VertxInternal;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,10 +24,18 @@ class EventLoopTransportTest {
     @Inject
     Vertx vertx;
 
+    @Inject
+    EventLoopConfig config;
+
     @Test
     void vertxRunsOnTheBatchingEpollTransport() {
         assumeTrue(Epoll.isAvailable(), "epoll is Linux's; elsewhere Vert.x falls back to its own transport");
         assertThat(((VertxInternal) vertx).transport()).isInstanceOf(BatchingEpollTransport.class);
         assertThat(vertx.isNativeTransportEnabled()).isTrue();
+    }
+
+    @Test
+    void theBatchWindowIsOnByDefault() {
+        assertThat(config.batchWindow()).as("docs/configuration.md, docs/benchmarks.md").isEqualTo(Duration.ofMillis(1));
     }
 }
