@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,15 +48,15 @@ public final class BridgeBenchmark {
               --backend-jar PATH        (default websocket-server/target/quarkus-app/quarkus-run.jar)
               --media phone|browser     who the callers are: Twilio Media Streams, or the page's media socket
                                         (PCM16 at 24 kHz, single-use tokens) (default phone)
-              --batch-window MS         the backend's event-loop batch window in whole milliseconds
-                                        (callcoach.event-loop.batch-window; default: the backend's, 1;
+              --batch-window MS         the backend's event-loop batch window in milliseconds, e.g. 0.5
+                                        (callcoach.event-loop.batch-window; default: the backend's, 0.5;
                                         0 turns it off)
               --no-heap                 skip the forced full GCs that measure heap per call
             """;
 
     record Options(List<Integer> callCounts, Duration warmUp, Duration measure, Duration bargeInEvery, int launchRate,
                    String backendCpus, List<String> backendJvmArgs, int backendPort, int managementPort, Path backendJar,
-                   boolean measureHeap, BenchRun.Media media, Optional<Integer> batchWindowMs) {
+                   boolean measureHeap, BenchRun.Media media, Optional<Duration> batchWindow) {
 
         static Options parse(String... args) {
             List<Integer> counts = new ArrayList<>();
@@ -90,13 +91,27 @@ public final class BridgeBenchmark {
                     Path.of(flags.getOrDefault("--backend-jar", "websocket-server/target/quarkus-app/quarkus-run.jar")),
                     measureHeap,
                     media(flags.getOrDefault("--media", "phone")),
-                    Optional.ofNullable(flags.remove("--batch-window")).map(ms -> nonNegative(ms, 0, "--batch-window")));
+                    Optional.ofNullable(flags.remove("--batch-window")).map(Options::batchWindow));
             flags.keySet().removeAll(List.of("--measure", "--launch-rate", "--backend-cpus", "--backend-jvm-args",
                     "--backend-port", "--management-port", "--backend-jar", "--media"));
             if (!flags.isEmpty()) {
                 throw new IllegalArgumentException("unknown option " + flags.keySet().iterator().next());
             }
             return options;
+        }
+
+        /** Milliseconds to the microsecond, as the backend's window takes them ({@code 500us}). */
+        private static Duration batchWindow(String milliseconds) {
+            try {
+                BigDecimal micros = new BigDecimal(milliseconds).movePointRight(3);
+                if (micros.signum() >= 0 && micros.stripTrailingZeros().scale() <= 0) {
+                    return Duration.ofNanos(micros.longValueExact() * 1_000);
+                }
+            } catch (NumberFormatException | ArithmeticException e) {
+                // the message below says what is expected
+            }
+            throw new IllegalArgumentException(
+                    "--batch-window must be milliseconds to the microsecond, e.g. 0.5, got '" + milliseconds + "'");
         }
 
         private static BenchRun.Media media(String value) {
@@ -233,7 +248,7 @@ public final class BridgeBenchmark {
                 // As deployed (fly/websocket-server.toml): one event loop per CPU the backend may use.
                 env.put("QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE", Integer.toString(cpuCount(options.backendCpus())));
             }
-            options.batchWindowMs().ifPresent(ms -> env.put("CALLCOACH_EVENT_LOOP_BATCH_WINDOW", ms + "ms"));
+            options.batchWindow().ifPresent(window -> env.put("CALLCOACH_EVENT_LOOP_BATCH_WINDOW", window.toNanos() / 1_000 + "us"));
             Duration longest = options.warmUp().plus(options.measure()).plusMinutes(10);
             env.put("CALLCOACH_CALL_MAX_DURATION", longest.toSeconds() + "s");
             List<String> command = new ArrayList<>();
@@ -245,7 +260,7 @@ public final class BridgeBenchmark {
             command.addAll(List.of("-jar", options.backendJar().toString()));
             Path log = logs.resolve("backend-" + calls + "-calls.log");
             out.printf("[bench] %d calls: starting the backend (%s)%s, log %s%n", calls, String.join(" ", command),
-                    options.batchWindowMs().map(ms -> " with a " + ms + " ms batch window").orElse(""), log);
+                    options.batchWindow().map(window -> " with a " + window.toNanos() / 1_000 + " µs batch window").orElse(""), log);
             try (ServiceProcess backend = ServiceProcess.start("backend", command, env, log)) {
                 running.push(backend);
                 backend.awaitReady(URI.create(managementUrl + "/q/health/ready"), BACKEND_STARTUP);

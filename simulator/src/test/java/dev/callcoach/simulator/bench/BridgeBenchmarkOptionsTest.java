@@ -23,7 +23,7 @@ class BridgeBenchmarkOptionsTest {
         assertThat(options.measureHeap()).isTrue();
         assertThat(options.launchRate()).isEqualTo(10);
         assertThat(options.media()).isEqualTo(BenchRun.Media.PHONE);
-        assertThat(options.batchWindowMs()).as("the backend's own default").isEmpty();
+        assertThat(options.batchWindow()).as("the backend's own default").isEmpty();
     }
 
     @Test
@@ -37,7 +37,7 @@ class BridgeBenchmarkOptionsTest {
     void flagsOverrideThem() {
         Options options = Options.parse("--warm-up", "0", "5", "--measure", "5", "--barge-in-every", "0",
                 "--backend-cpus", "none", "--backend-jvm-args", " -Xmx1g  -XX:StartFlightRecording ", "--no-heap",
-                "--media", "browser", "--batch-window", "2");
+                "--media", "browser", "--batch-window", "0.5");
 
         assertThat(options.callCounts()).containsExactly(5);
         assertThat(options.warmUp()).isZero();
@@ -46,7 +46,8 @@ class BridgeBenchmarkOptionsTest {
         assertThat(options.backendJvmArgs()).isEqualTo(List.of("-Xmx1g", "-XX:StartFlightRecording"));
         assertThat(options.measureHeap()).isFalse();
         assertThat(options.media()).isEqualTo(BenchRun.Media.BROWSER);
-        assertThat(options.batchWindowMs()).contains(2);
+        assertThat(options.batchWindow()).contains(Duration.ofNanos(500_000));
+        assertThat(Options.parse("5", "--batch-window", "2").batchWindow()).contains(Duration.ofMillis(2));
     }
 
     @Test
@@ -58,7 +59,9 @@ class BridgeBenchmarkOptionsTest {
         assertThatThrownBy(() -> Options.parse("5", "--warm-up", "-1")).hasMessageContaining("--warm-up must be a whole number");
         assertThatThrownBy(() -> Options.parse("5", "--calls", "9")).hasMessage("unknown option --calls");
         assertThatThrownBy(() -> Options.parse("5", "--batch-window", "2ms"))
-                .hasMessage("--batch-window must be a whole number, got '2ms'");
+                .hasMessage("--batch-window must be milliseconds to the microsecond, e.g. 0.5, got '2ms'");
+        assertThatThrownBy(() -> Options.parse("5", "--batch-window", "0.0005")).hasMessageContaining("to the microsecond");
+        assertThatThrownBy(() -> Options.parse("5", "--batch-window", "-1")).hasMessageContaining("to the microsecond");
     }
 
     @Test

@@ -32,7 +32,8 @@ public class BatchingEpollTransport extends EpollTransport {
     static SelectStrategyFactory strategies(Duration window) {
         if (window.isNegative() || window.compareTo(EventLoopConfig.LONGEST_BATCH_WINDOW) > 0) {
             throw new IllegalArgumentException("callcoach.event-loop.batch-window must be between 0ms and "
-                    + EventLoopConfig.LONGEST_BATCH_WINDOW.toMillis() + "ms, got " + window.toMillis() + "ms");
+                    + WindowDurationConverter.format(EventLoopConfig.LONGEST_BATCH_WINDOW) + ", got "
+                    + WindowDurationConverter.format(window));
         }
         if (window.isZero()) {
             return DefaultSelectStrategyFactory.INSTANCE;
